@@ -1,0 +1,225 @@
+//! The command line: `check` and `simulate` (the game's `play` comes with the desk).
+
+use crate::policy::{self, PolicyKind, answers};
+use crate::report;
+use crate::scenario::{Problem, Scenario, load};
+use crate::scoring;
+use crate::sim::Mode;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "secretariat",
+    about = "Secrétariat — simulateur de secrétariat médical",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Commandes",
+    help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, help = "Affiche l'aide", global = true, help_heading = "Options")]
+    help: Option<bool>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Vérifie des scénarios (fichiers .ron ou dossiers) et affiche chaque problème.
+    #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
+    Check {
+        /// Fichiers de scénario, ou dossiers qui en contiennent.
+        #[arg(required = true, value_name = "FICHIER", help_heading = "Arguments")]
+        files: Vec<PathBuf>,
+    },
+    /// Simule une vacation avec une politique ou un fichier de réponses, et affiche le rapport.
+    #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
+    Simulate(SimulateArgs),
+}
+
+#[derive(Args, Debug)]
+#[group(skip)]
+#[command(group = clap::ArgGroup::new("trainee").required(true).args(["policy", "answers"]))]
+struct SimulateArgs {
+    /// Le scénario à jouer.
+    #[arg(value_name = "FICHIER", help_heading = "Arguments")]
+    file: PathBuf,
+    /// Graine des variations (même graine, même vacation).
+    #[arg(long, default_value_t = 1, value_name = "N", help_heading = "Options")]
+    seed: u64,
+    /// Stagiaire automatique : ideal, naive ou random.
+    #[arg(long, value_enum, value_name = "POLITIQUE", help_heading = "Options")]
+    policy: Option<PolicyKind>,
+    /// Fichier de réponses (stagiaire scripté, voir docs/format-scenario.md).
+    #[arg(long, value_name = "REPONSES", help_heading = "Options")]
+    answers: Option<PathBuf>,
+    /// Mode de la séance.
+    #[arg(long, value_enum, default_value = "entrainement", value_name = "MODE", help_heading = "Options")]
+    mode: ModeArg,
+    /// Affiche le rapport en JSON.
+    #[arg(long, help_heading = "Options")]
+    json: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ModeArg {
+    Entrainement,
+    Examen,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    match cli.command {
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Simulate(args)) => simulate(&args),
+        None => {
+            let _ = <Cli as clap::CommandFactory>::command().print_help();
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// clap's messages are English: say the same in French.
+fn usage_error(e: clap::Error) -> ExitCode {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let message = match e.kind() {
+        ErrorKind::InvalidValue => format!(
+            "valeur « {} » invalide pour {} ; valeurs possibles : {}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg),
+            context(ContextKind::ValidValue)
+        ),
+        ErrorKind::UnknownArgument => format!("option inconnue « {} »", context(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => format!(
+            "commande inconnue « {} » ; commandes : check, simulate",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("argument obligatoire manquant : {}", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{} ne peut pas être utilisé avec {}",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::ValueValidation => format!(
+            "valeur « {} » invalide pour {}",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg)
+        ),
+        _ => "ligne de commande invalide".to_string(),
+    };
+    eprintln!("erreur : {message}");
+    eprintln!("Aide : secretariat --help");
+    ExitCode::from(2)
+}
+
+/// Expands folders into the `.ron` files they hold, sorted.
+fn scenario_paths(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    out
+}
+
+fn print_problems(path: &Path, problems: &[Problem]) {
+    let shown = path.display().to_string();
+    for p in problems {
+        println!("{}", p.render(&shown));
+    }
+}
+
+fn check(inputs: &[PathBuf]) -> ExitCode {
+    let paths = scenario_paths(inputs);
+    if paths.is_empty() {
+        eprintln!("erreur : aucun fichier .ron à vérifier");
+        return ExitCode::FAILURE;
+    }
+    let mut failed = 0;
+    for path in &paths {
+        match load::load_scenario_file(path) {
+            Ok(s) => println!("{} : valide ({} situations)", path.display(), s.situations.len()),
+            Err(problems) => {
+                failed += 1;
+                print_problems(path, &problems);
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("{failed} fichier(s) sur {} avec des problèmes", paths.len());
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn simulate(args: &SimulateArgs) -> ExitCode {
+    let scenario: Arc<Scenario> = match load::load_scenario_file(&args.file) {
+        Ok(s) => Arc::new(s),
+        Err(problems) => {
+            print_problems(&args.file, &problems);
+            eprintln!("le scénario n'est pas valide : corrigez-le avant de le simuler");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mode = match args.mode {
+        ModeArg::Entrainement => Mode::Training,
+        ModeArg::Examen => Mode::Exam,
+    };
+    let log = if let Some(kind) = args.policy {
+        policy::run(Arc::clone(&scenario), args.seed, mode, kind)
+    } else {
+        let path = args.answers.as_ref().expect("clap requires --policy or --answers");
+        let parsed = load::read_text(path).and_then(|src| answers::parse(&src).map(|a| (a, src)));
+        let (script, source) = match parsed {
+            Ok(ok) => ok,
+            Err(p) => {
+                print_problems(path, &[p]);
+                return ExitCode::FAILURE;
+            }
+        };
+        let problems = answers::check(&script, &scenario, &source);
+        if !problems.is_empty() {
+            print_problems(path, &problems);
+            return ExitCode::FAILURE;
+        }
+        answers::run(Arc::clone(&scenario), args.seed, mode, &script)
+    };
+    let report = scoring::score(&scenario, &log);
+    if args.json {
+        println!("{}", report::to_json(&report));
+    } else {
+        print!("{}", report::to_text(&report));
+    }
+    ExitCode::SUCCESS
+}

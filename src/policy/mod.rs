@@ -1,0 +1,202 @@
+//! Scripted trainees: the ideal, naive and random policies, and answers files.
+//! They drive the engine through the same actions as a student at the desk.
+
+pub mod answers;
+
+use crate::scenario::{Channel, Scenario, Step};
+use crate::sim::{Action, Mode, Secs, SimLog, Simulation, Status};
+use rand::rngs::Xoshiro256PlusPlus;
+use rand::{RngExt, SeedableRng};
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PolicyKind {
+    /// Knows everything, takes the most urgent first, gives the best answers.
+    Ideal,
+    /// First come first served, never puts anyone on hold, falls into the traps.
+    Naive,
+    /// Random choices from the seed.
+    Random,
+}
+
+/// Decides the trainee's next action, or `None` to let time pass.
+pub trait Policy {
+    fn decide(&mut self, sim: &Simulation) -> Option<Action>;
+}
+
+/// Plays a whole shift with a policy.
+pub fn run(scenario: Arc<Scenario>, seed: u64, mode: Mode, kind: PolicyKind) -> SimLog {
+    let mut sim = Simulation::new(scenario, seed, mode);
+    let mut policy: Box<dyn Policy> = match kind {
+        PolicyKind::Ideal => Box::new(Ideal),
+        PolicyKind::Naive => Box::new(Naive),
+        PolicyKind::Random => Box::new(RandomPolicy::new(seed)),
+    };
+    // Bound the actions taken at one instant so a confused policy cannot spin forever.
+    const MAX_ACTIONS_AT_ONCE: usize = 16;
+    loop {
+        for _ in 0..MAX_ACTIONS_AT_ONCE {
+            match policy.decide(&sim) {
+                Some(action) => {
+                    if sim.apply(action).is_err() {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        match sim.next_event_time() {
+            Some(t) if !sim.has_ended() => sim.advance_to(t.max(sim.now() + 1).min(sim.shift_end())),
+            _ => break,
+        }
+        if sim.has_ended() {
+            break;
+        }
+    }
+    sim.finish()
+}
+
+/// The answer a policy gives to the current step of the active situation.
+fn answer(sim: &Simulation, pick: impl FnOnce(&Step) -> Action) -> Option<Action> {
+    let active = sim.active()?;
+    let step = sim.state(active).step?;
+    Some(pick(&sim.situation(active).steps[step]))
+}
+
+/// The moment a pending situation is lost or late, to break ties between equally urgent ones.
+fn deadline(sim: &Simulation, i: usize) -> Secs {
+    let spec = sim.situation(i);
+    let st = sim.state(i);
+    let response = if st.first_taken.is_none() {
+        st.arrival + spec.acceptable_delay().seconds()
+    } else {
+        Secs::MAX
+    };
+    let due = spec.deadline.map_or(Secs::MAX, |d| d.seconds());
+    sim.loss_time(i).unwrap_or(Secs::MAX).min(response).min(due)
+}
+
+fn is_ringing(sim: &Simulation, i: usize) -> bool {
+    sim.situation(i).channel == Channel::Telephone && sim.state(i).status == Status::Waiting
+}
+
+struct Ideal;
+
+impl Policy for Ideal {
+    fn decide(&mut self, sim: &Simulation) -> Option<Action> {
+        if sim.is_busy() {
+            return None;
+        }
+        let most_urgent = sim.pending().min_by_key(|&i| {
+            (std::cmp::Reverse(sim.situation(i).urgency), !is_ringing(sim, i), deadline(sim, i), i)
+        });
+        match (sim.active(), most_urgent) {
+            (None, Some(next)) => Some(Action::Take(next)),
+            (None, None) => None,
+            (Some(active), candidate) => {
+                let current = sim.situation(active).urgency;
+                if let Some(c) = candidate {
+                    let urgency = sim.situation(c).urgency;
+                    if urgency > current || (is_ringing(sim, c) && urgency >= current) {
+                        return Some(Action::Take(c));
+                    }
+                }
+                answer(sim, |step| match step {
+                    Step::Choice(c) => Action::Choose(c.options.iter().position(|o| o.best).unwrap_or(0)),
+                    Step::Typed(t) => Action::Type(t.accepted.first().cloned().unwrap_or_default()),
+                    Step::Record(r) => Action::Open(r.patient.clone()),
+                })
+            }
+        }
+    }
+}
+
+struct Naive;
+
+impl Policy for Naive {
+    fn decide(&mut self, sim: &Simulation) -> Option<Action> {
+        if sim.is_busy() {
+            return None;
+        }
+        if sim.active().is_none() {
+            let first = sim.pending().min_by_key(|&i| (sim.state(i).arrival, i))?;
+            return Some(Action::Take(first));
+        }
+        let scenario = sim.scenario();
+        answer(sim, |step| match step {
+            Step::Choice(c) => Action::Choose(
+                c.options.iter().position(|o| o.trap).or_else(|| c.options.iter().position(|o| o.best)).unwrap_or(0),
+            ),
+            Step::Typed(t) => Action::Type(
+                t.naive_answer.clone().or_else(|| t.accepted.first().cloned()).unwrap_or_default(),
+            ),
+            // Searches by name and opens the first file with that name: homonyms catch it out.
+            Step::Record(r) => {
+                let wanted = scenario.patient(&r.patient);
+                let first_same_name = wanted.and_then(|w| {
+                    scenario.patients.iter().find(|p| p.last_name == w.last_name && p.first_name == w.first_name)
+                });
+                Action::Open(first_same_name.map_or(r.patient.clone(), |p| p.id.clone()))
+            }
+        })
+    }
+}
+
+struct RandomPolicy {
+    rng: Xoshiro256PlusPlus,
+}
+
+impl RandomPolicy {
+    fn new(seed: u64) -> Self {
+        // A different stream from the engine's, from the same seed.
+        RandomPolicy { rng: Xoshiro256PlusPlus::seed_from_u64(seed ^ 0x5EC2_E7A2_1A7D_0001) }
+    }
+}
+
+impl Policy for RandomPolicy {
+    fn decide(&mut self, sim: &Simulation) -> Option<Action> {
+        if sim.is_busy() {
+            return None;
+        }
+        let pending: Vec<usize> = sim.pending().collect();
+        let switch = sim.active().is_some() && !pending.is_empty() && self.rng.random_bool(0.15);
+        if sim.active().is_none() || switch {
+            if pending.is_empty() {
+                return None;
+            }
+            return Some(Action::Take(pending[self.rng.random_range(0..pending.len())]));
+        }
+        let scenario = Arc::clone(sim.scenario());
+        let rng = &mut self.rng;
+        answer(sim, |step| match step {
+            Step::Choice(c) => Action::Choose(rng.random_range(0..c.options.len().max(1))),
+            Step::Typed(t) => {
+                let reference = t.accepted.first().cloned().unwrap_or_default();
+                let mut candidates = vec![reference.clone(), misspell(&reference, rng)];
+                candidates.extend(t.confusables.iter().cloned());
+                Action::Type(candidates[rng.random_range(0..candidates.len())].clone())
+            }
+            Step::Record(r) => {
+                let wanted = scenario.patient(&r.patient);
+                let same_name: Vec<&str> = scenario
+                    .patients
+                    .iter()
+                    .filter(|p| wanted.is_none_or(|w| p.last_name == w.last_name))
+                    .map(|p| p.id.as_str())
+                    .collect();
+                let pick = same_name.get(rng.random_range(0..same_name.len().max(1))).copied();
+                Action::Open(pick.unwrap_or(&r.patient).to_string())
+            }
+        })
+    }
+}
+
+/// Drops one letter: the most common slip.
+fn misspell(word: &str, rng: &mut Xoshiro256PlusPlus) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 2 {
+        return word.to_string();
+    }
+    let k = rng.random_range(1..chars.len());
+    chars.iter().enumerate().filter(|&(i, _)| i != k).map(|(_, c)| c).collect()
+}

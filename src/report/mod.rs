@@ -1,0 +1,82 @@
+//! Renderings of a report: readable French text and JSON.
+
+use crate::scenario::Axis;
+use crate::scoring::{Outcome, Report};
+use std::fmt::Write;
+
+pub fn to_json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).expect("a report always serialises")
+}
+
+fn bar(score: f64) -> String {
+    let filled = (score / 5.0).round().clamp(0.0, 20.0) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(20 - filled))
+}
+
+/// Decimal comma, as French readers expect.
+pub fn number(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").unwrap_or(&s).replace('.', ",")
+}
+
+pub fn to_text(report: &Report) -> String {
+    let mut out = String::new();
+    let w = &mut out;
+    let _ = writeln!(w, "{}", report.title);
+    let _ = writeln!(w, "Scénario « {} » — mode {} — graine {}", report.scenario, report.mode.label(), report.seed);
+    let _ = writeln!(w);
+    let verdict = if report.validated { "VALIDÉE" } else { "NON VALIDÉE" };
+    let _ = writeln!(w, "Résultat : {verdict} — note globale {}/100 (seuil {})", number(report.scores.overall), report.pass_mark);
+    if !report.validated {
+        if !report.critical_errors.is_empty() {
+            let _ = writeln!(w, "  Motif : {} erreur(s) éliminatoire(s).", report.critical_errors.len());
+        } else {
+            let _ = writeln!(w, "  Motif : note globale sous le seuil de validation.");
+        }
+    }
+    let _ = writeln!(w);
+    for axis in Axis::ALL {
+        let s = report.scores.get(axis);
+        let _ = writeln!(w, "  {:<16} {} {:>5}/100", axis.label(), bar(s), number(s));
+    }
+    if !report.critical_errors.is_empty() {
+        let _ = writeln!(w, "\nErreurs éliminatoires");
+        for c in &report.critical_errors {
+            let _ = writeln!(w, "  ✖ {} [{}] {}", c.at, c.situation, c.explanation);
+        }
+    }
+    let _ = writeln!(w, "\nDéroulé de la vacation");
+    for t in &report.timeline {
+        let mark = match t.outcome {
+            Outcome::OnTime => "✔",
+            Outcome::Late => "◷",
+            Outcome::Wrong => "✎",
+            Outcome::Missed => "✖",
+        };
+        let taken = t.taken.as_deref().unwrap_or("—");
+        let _ = writeln!(
+            w,
+            "  {mark} {} {:<18} {} (urgence {}) — prise {taken} — {}{}",
+            t.arrival,
+            t.channel,
+            t.title,
+            t.urgency,
+            t.outcome.label(),
+            if t.points_lost > 0.0 { format!(", −{} pt", number(t.points_lost)) } else { String::new() }
+        );
+        for note in &t.notes {
+            let _ = writeln!(w, "      {note}");
+        }
+    }
+    if report.lost.is_empty() {
+        let _ = writeln!(w, "\nAucun point perdu.");
+    } else {
+        let _ = writeln!(w, "\nPoints perdus");
+        for l in &report.lost {
+            let axis = Axis::ALL.iter().find(|a| a.key() == l.axis).map_or(l.axis, |a| a.label());
+            let _ = writeln!(w, "  −{} {} à {} [{}]", number(l.points), axis, l.at, l.situation);
+            let _ = writeln!(w, "      {}", l.explanation);
+        }
+    }
+    out
+}

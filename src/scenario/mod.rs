@@ -1,0 +1,11 @@
+//! Scenario files: the data model, loading with precise errors, and validation.
+
+pub mod load;
+pub mod locate;
+mod model;
+mod time;
+pub mod validate;
+
+pub use load::{Problem, load_scenario_file, load_scenario_str};
+pub use model::*;
+pub use time::{ClockTime, Duration};

@@ -1,0 +1,558 @@
+//! Turns a shift's log into a report: three axes out of 100, critical errors, and one explained
+//! item for every point lost. Pure functions over the scenario and the log.
+
+pub mod matching;
+
+use crate::scenario::validate::successors;
+use crate::scenario::{Axis, Channel, ChoiceOption, Scenario, Situation, Step, Urgency};
+use crate::sim::{Event, MissReason, Mode, Secs, SimLog, personalise};
+use matching::Grade;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// Prioritisation points at stake for a situation's timing, by urgency.
+pub fn urgency_weight(u: Urgency) -> u32 {
+    match u {
+        Urgency::Vitale => 40,
+        Urgency::Urgente => 20,
+        Urgency::Normale => 10,
+        Urgency::Faible => 5,
+    }
+}
+
+const MAX_LATENESS_SHARE: f64 = 0.75;
+const INVERSION_SHARE: f64 = 0.25;
+const OVERDUE_SHARE: f64 = 0.5;
+const OVER_TRIAGE_PER_LEVEL: u32 = 2;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scores {
+    pub prioritisation: f64,
+    pub terminology: f64,
+    pub confidentiality: f64,
+    pub overall: f64,
+}
+
+impl Scores {
+    pub fn get(&self, axis: Axis) -> f64 {
+        match axis {
+            Axis::Prioritisation => self.prioritisation,
+            Axis::Terminology => self.terminology,
+            Axis::Confidentiality => self.confidentiality,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CriticalError {
+    pub situation: String,
+    pub at: String,
+    pub explanation: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LostItem {
+    pub situation: String,
+    pub axis: &'static str,
+    /// Points lost on the axis's 0–100 scale.
+    pub points: f64,
+    pub at: String,
+    pub explanation: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    OnTime,
+    Late,
+    Wrong,
+    Missed,
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::OnTime => "traitée à temps",
+            Outcome::Late => "en retard",
+            Outcome::Wrong => "erreurs",
+            Outcome::Missed => "manquée",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    pub situation: String,
+    pub title: String,
+    pub channel: &'static str,
+    pub urgency: &'static str,
+    pub arrival: String,
+    pub taken: Option<String>,
+    pub finished: Option<String>,
+    pub outcome: Outcome,
+    /// Points lost on this situation, all axes together (0–100 scale of each axis).
+    pub points_lost: f64,
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub scenario: String,
+    pub title: String,
+    pub seed: u64,
+    pub mode: Mode,
+    pub scores: Scores,
+    pub pass_mark: u32,
+    pub validated: bool,
+    pub critical_errors: Vec<CriticalError>,
+    pub lost: Vec<LostItem>,
+    pub timeline: Vec<TimelineEntry>,
+}
+
+pub fn clock(t: Secs) -> String {
+    crate::scenario::ClockTime(t).to_string()
+}
+
+fn minutes_text(secs: Secs) -> String {
+    crate::scenario::Duration(secs).to_string()
+}
+
+/// Prioritisation lost by giving an option's triage to a situation of `urgency`.
+pub fn triage_loss(option: &ChoiceOption, urgency: Urgency) -> u32 {
+    match option.triage {
+        Some(t) if t < urgency => (urgency_weight(urgency) * urgency.levels_between(t) / 2).min(urgency_weight(urgency)),
+        Some(t) if t > urgency => OVER_TRIAGE_PER_LEVEL * urgency.levels_between(t),
+        _ => 0,
+    }
+}
+
+fn option_loss(option: &ChoiceOption, axis: Axis, urgency: Urgency) -> u32 {
+    let triage = if axis == Axis::Prioritisation { triage_loss(option, urgency) } else { 0 };
+    option.cost.get(axis) + triage
+}
+
+/// The worst loss possible on `axis` along any path through a situation's steps.
+pub fn worst_path_loss(s: &Situation, axis: Axis) -> u32 {
+    fn from(s: &Situation, step: usize, axis: Axis, memo: &mut HashMap<usize, u32>, depth: usize) -> u32 {
+        if let Some(&v) = memo.get(&step) {
+            return v;
+        }
+        if depth > s.steps.len() {
+            return 0; // A loop: validation reports it; stay finite here.
+        }
+        let next_worst = |k: Option<usize>, memo: &mut HashMap<usize, u32>| {
+            k.map_or(0, |k| from(s, k, axis, memo, depth + 1))
+        };
+        let worst = match &s.steps[step] {
+            Step::Choice(c) => c
+                .options
+                .iter()
+                .map(|o| {
+                    let next = s.next_step(step, o.next.as_deref());
+                    option_loss(o, axis, s.urgency) + next_worst(next, memo)
+                })
+                .max()
+                .unwrap_or(0),
+            Step::Typed(t) => {
+                let own = if t.axis == axis { t.points } else { 0 };
+                own + successors(s, step).into_iter().map(|k| next_worst(k, memo)).max().unwrap_or(0)
+            }
+            Step::Record(r) => {
+                let own = if axis == Axis::Confidentiality { r.points } else { 0 };
+                own + successors(s, step).into_iter().map(|k| next_worst(k, memo)).max().unwrap_or(0)
+            }
+        };
+        memo.insert(step, worst);
+        worst
+    }
+    if s.steps.is_empty() { 0 } else { from(s, 0, axis, &mut HashMap::new(), 0) }
+}
+
+/// Points at stake on an axis for the whole scenario.
+pub fn axis_stake(scenario: &Scenario, axis: Axis) -> u32 {
+    scenario
+        .situations
+        .iter()
+        .map(|s| {
+            let timing = if axis == Axis::Prioritisation { urgency_weight(s.urgency) } else { 0 };
+            timing + worst_path_loss(s, axis)
+        })
+        .sum()
+}
+
+/// A point lost before scaling, attached to a situation.
+struct RawLoss {
+    situation: usize,
+    axis: Axis,
+    points: f64,
+    at: Secs,
+    explanation: String,
+    /// Timing losses (lateness, missed, inversions) share a cap per situation.
+    timing: bool,
+}
+
+/// What the log says about one situation.
+#[derive(Default)]
+struct Track {
+    taken: Option<Secs>,
+    finished: Option<Secs>,
+    missed: Option<(Secs, MissReason)>,
+    overdue: bool,
+    complained: bool,
+}
+
+pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
+    let n = scenario.situations.len();
+    let mut tracks: Vec<Track> = (0..n).map(|_| Track::default()).collect();
+    let mut losses: Vec<RawLoss> = Vec::new();
+    let mut critical: Vec<CriticalError> = Vec::new();
+    let mut inversions: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let text = |i: usize, t: &str| personalise(t, log.callers.get(i).and_then(|c| c.as_deref()));
+    let title = |i: usize| text(i, &scenario.situations[i].title);
+
+    for entry in &log.entries {
+        let at = entry.at;
+        match &entry.event {
+            Event::Taken { situation, waiting, .. } => {
+                let i = *situation;
+                tracks[i].taken.get_or_insert(at);
+                let taken = &scenario.situations[i];
+                for &w in waiting {
+                    let waiter = &scenario.situations[w];
+                    let visible = waiter.apparent_urgency() > taken.apparent_urgency();
+                    let real = waiter.urgency > taken.urgency;
+                    if visible && real && inversions.insert((w, i)) {
+                        let waited = at.saturating_sub(log.arrivals[w]);
+                        losses.push(RawLoss {
+                            situation: w,
+                            axis: Axis::Prioritisation,
+                            points: urgency_weight(waiter.urgency) as f64 * INVERSION_SHARE,
+                            at,
+                            timing: true,
+                            explanation: format!(
+                                "Inversion de priorité : vous avez pris « {} » (urgence {}) pendant que « {} » (urgence {}) attendait depuis {}. Le plus urgent passe d'abord ; on fait patienter le reste.",
+                                title(i),
+                                taken.urgency.label(),
+                                title(w),
+                                waiter.urgency.label(),
+                                minutes_text(waited)
+                            ),
+                        });
+                    }
+                }
+            }
+            Event::Chose { situation, step, option } => {
+                let i = *situation;
+                let s = &scenario.situations[i];
+                let Step::Choice(choice) = &s.steps[*step] else { continue };
+                let o = &choice.options[*option];
+                let why = text(i, &o.explanation);
+                for axis in Axis::ALL {
+                    let cost = o.cost.get(axis);
+                    if cost > 0 {
+                        losses.push(RawLoss { situation: i, axis, points: cost as f64, at, timing: false, explanation: why.clone() });
+                    }
+                }
+                let triage = triage_loss(o, s.urgency);
+                if let (Some(t), true) = (o.triage, triage > 0) {
+                    let kind = if t < s.urgency { "Sous-triage" } else { "Sur-triage" };
+                    let rule = if t < s.urgency {
+                        "Sous-estimer une urgence est bien plus grave que la surestimer."
+                    } else {
+                        "Surestimer une urgence encombre les créneaux urgents, mais reste moins grave que la sous-estimer."
+                    };
+                    losses.push(RawLoss {
+                        situation: i,
+                        axis: Axis::Prioritisation,
+                        points: triage as f64,
+                        at,
+                        timing: false,
+                        explanation: format!(
+                            "{kind} : votre réponse traite la situation comme {} alors qu'elle est {}. {rule} {why}",
+                            t.label(),
+                            s.urgency.label()
+                        ),
+                    });
+                    if t < s.urgency && s.urgency == Urgency::Vitale {
+                        critical.push(CriticalError {
+                            situation: s.id.clone(),
+                            at: clock(at),
+                            explanation: format!("Urgence vitale sous-estimée (« {} ») : {why}", title(i)),
+                        });
+                    }
+                }
+                if let Some(c) = &o.critical {
+                    critical.push(CriticalError { situation: s.id.clone(), at: clock(at), explanation: text(i, c) });
+                }
+            }
+            Event::Typed { situation, step, text: typed, grade } => {
+                let i = *situation;
+                let s = &scenario.situations[i];
+                let Step::Typed(t) = &s.steps[*step] else { continue };
+                let reference = t.accepted.first().map(String::as_str).unwrap_or("");
+                let why = text(i, &t.explanation);
+                let (points, verdict) = match grade {
+                    Grade::Exact => continue,
+                    Grade::Typo(words) => {
+                        let detail = if typed.split_whitespace().count() > 1 {
+                            format!(" (mot(s) mal orthographié(s) : {})", words.join(", "))
+                        } else {
+                            String::new()
+                        };
+                        (
+                            t.points as f64 / 2.0,
+                            format!("Faute de frappe : vous avez saisi « {typed} »{detail} au lieu de « {reference} »."),
+                        )
+                    }
+                    Grade::Wrong { confused_with: Some(other) } => (
+                        t.points as f64,
+                        format!("Confusion : « {other} » est un autre terme ; il fallait « {reference} ».")
+                    ),
+                    Grade::Wrong { confused_with: None } => (
+                        t.points as f64,
+                        format!("Réponse fausse : vous avez saisi « {typed} » au lieu de « {reference} ».")
+                    ),
+                };
+                if t.points > 0 {
+                    losses.push(RawLoss { situation: i, axis: t.axis, points, at, timing: false, explanation: format!("{verdict} {why}") });
+                }
+            }
+            Event::Opened { situation, step, patient } => {
+                let i = *situation;
+                let s = &scenario.situations[i];
+                let Step::Record(r) = &s.steps[*step] else { continue };
+                if *patient != r.patient {
+                    let opened = scenario.patient(patient).map(|p| p.register_line()).unwrap_or_else(|| patient.clone());
+                    let right = scenario.patient(&r.patient).map(|p| p.register_line()).unwrap_or_else(|| r.patient.clone());
+                    let why = text(i, &r.explanation);
+                    losses.push(RawLoss {
+                        situation: i,
+                        axis: Axis::Confidentiality,
+                        points: r.points as f64,
+                        at,
+                        timing: false,
+                        explanation: format!("Erreur d'identité : vous avez ouvert le dossier {opened} au lieu de {right}. {why}"),
+                    });
+                    critical.push(CriticalError {
+                        situation: s.id.clone(),
+                        at: clock(at),
+                        explanation: format!("Erreur d'identité (homonyme) : dossier {opened} ouvert au lieu de {right}."),
+                    });
+                }
+            }
+            Event::Completed { situation } => tracks[*situation].finished = Some(at),
+            Event::Missed { situation, reason } => tracks[*situation].missed = Some((at, *reason)),
+            Event::Overdue { situation } => tracks[*situation].overdue = true,
+            Event::Complained { situation } => tracks[*situation].complained = true,
+            Event::Arrived { .. } | Event::PutOnHold { .. } | Event::Rejected { .. } | Event::ShiftEnded => {}
+        }
+    }
+
+    for (i, s) in scenario.situations.iter().enumerate() {
+        timing_losses(s, i, &tracks[i], log.arrivals[i], &title(i), &mut losses, &mut critical);
+    }
+    cap_timing_losses(scenario, &mut losses);
+    build_report(scenario, log, &tracks, losses, critical)
+}
+
+fn timing_losses(
+    s: &Situation,
+    i: usize,
+    track: &Track,
+    arrival: Secs,
+    title: &str,
+    losses: &mut Vec<RawLoss>,
+    critical: &mut Vec<CriticalError>,
+) {
+    let weight = urgency_weight(s.urgency) as f64;
+    if let Some((at, reason)) = track.missed {
+        let what = match reason {
+            MissReason::Voicemail => format!(
+                "L'appel a basculé sur la messagerie après {} sans réponse.",
+                minutes_text(s.ring_limit().seconds())
+            ),
+            MissReason::HungUp => "L'appelant, laissé trop longtemps en attente, a raccroché.".to_string(),
+            MissReason::Left => "Le patient est reparti sans avoir été pris en charge.".to_string(),
+            MissReason::EndOfShift => "La situation n'était pas terminée à la fin de la vacation.".to_string(),
+        };
+        let rule = match s.urgency {
+            Urgency::Vitale => "Une urgence vitale manquée est une erreur éliminatoire.",
+            _ => "Personne ne doit rester sans réponse : un mot d'attente suffit souvent (« je suis à vous dans un instant »).",
+        };
+        losses.push(RawLoss {
+            situation: i,
+            axis: Axis::Prioritisation,
+            points: weight,
+            at,
+            timing: true,
+            explanation: format!("Situation manquée (« {title} », urgence {}) : {what} {rule}", s.urgency.label()),
+        });
+        if s.urgency == Urgency::Vitale {
+            critical.push(CriticalError {
+                situation: s.id.clone(),
+                at: clock(at),
+                explanation: format!("Urgence vitale manquée : « {title} ». {what}"),
+            });
+        }
+        return;
+    }
+    if let Some(taken) = track.taken {
+        let delay = taken.saturating_sub(arrival);
+        let acceptable = s.acceptable_delay().seconds().max(1);
+        if delay > acceptable {
+            let share = ((delay - acceptable) as f64 / (3.0 * acceptable as f64)).min(MAX_LATENESS_SHARE);
+            let what = match s.channel {
+                Channel::Telephone => "décroché",
+                Channel::Accueil => "pris en charge le patient",
+                Channel::Medecin => "pris en compte la demande",
+                Channel::Courrier => "ouvert le courrier",
+            };
+            losses.push(RawLoss {
+                situation: i,
+                axis: Axis::Prioritisation,
+                points: (weight * share * 10.0).round() / 10.0,
+                at: taken,
+                timing: true,
+                explanation: format!(
+                    "Retard (« {title} ») : vous avez {what} après {} d'attente ; délai acceptable pour une situation {} : {}.",
+                    minutes_text(delay),
+                    s.urgency.label(),
+                    minutes_text(acceptable)
+                ),
+            });
+        }
+    }
+    if let (Some(deadline), Some(done)) = (s.deadline, track.finished) {
+        if done > deadline.seconds() {
+            losses.push(RawLoss {
+                situation: i,
+                axis: Axis::Prioritisation,
+                points: weight * OVERDUE_SHARE,
+                at: done,
+                timing: true,
+                explanation: format!(
+                    "Échéance dépassée (« {title} ») : terminé à {}, il fallait avoir fini pour {}.",
+                    clock(done),
+                    deadline
+                ),
+            });
+        }
+    }
+}
+
+/// Lateness, missing and inversions on one situation never cost more than its urgency stake.
+fn cap_timing_losses(scenario: &Scenario, losses: &mut [RawLoss]) {
+    let mut used: HashMap<usize, f64> = HashMap::new();
+    for loss in losses.iter_mut().filter(|l| l.timing) {
+        let cap = urgency_weight(scenario.situations[loss.situation].urgency) as f64;
+        let spent = used.entry(loss.situation).or_insert(0.0);
+        loss.points = loss.points.min(cap - *spent).max(0.0);
+        *spent += loss.points;
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn build_report(
+    scenario: &Scenario,
+    log: &SimLog,
+    tracks: &[Track],
+    mut losses: Vec<RawLoss>,
+    mut critical: Vec<CriticalError>,
+) -> Report {
+    losses.retain(|l| l.points > 0.0);
+    losses.sort_by_key(|l| (l.at, l.situation));
+    critical.sort_by(|a, b| a.at.cmp(&b.at));
+    let stakes: HashMap<Axis, u32> = Axis::ALL.iter().map(|&a| (a, axis_stake(scenario, a))).collect();
+    let lost: Vec<(usize, LostItem)> = losses
+        .iter()
+        .map(|l| {
+            let stake = stakes[&l.axis].max(1) as f64;
+            let item = LostItem {
+                situation: scenario.situations[l.situation].id.clone(),
+                axis: l.axis.key(),
+                points: round1(l.points * 100.0 / stake),
+                at: clock(l.at),
+                explanation: l.explanation.clone(),
+            };
+            (l.situation, item)
+        })
+        .collect();
+    let axis_score = |axis: Axis| {
+        let spent: f64 = lost.iter().filter(|(_, l)| l.axis == axis.key()).map(|(_, l)| l.points).sum();
+        round1((100.0 - spent).max(0.0))
+    };
+    let (p, t, c) = (
+        axis_score(Axis::Prioritisation),
+        axis_score(Axis::Terminology),
+        axis_score(Axis::Confidentiality),
+    );
+    let assessed: Vec<f64> = [(Axis::Prioritisation, p), (Axis::Terminology, t), (Axis::Confidentiality, c)]
+        .iter()
+        .filter(|(a, _)| stakes[a] > 0)
+        .map(|&(_, s)| s)
+        .collect();
+    let overall = if assessed.is_empty() { 100.0 } else { round1(assessed.iter().sum::<f64>() / assessed.len() as f64) };
+    let validated = critical.is_empty() && overall >= scenario.pass_mark as f64;
+
+    let mut timeline: Vec<TimelineEntry> = scenario
+        .situations
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let track = &tracks[i];
+            let mine: Vec<&LostItem> = lost.iter().filter(|(k, _)| *k == i).map(|(_, l)| l).collect();
+            let timing_lost = losses.iter().any(|l| l.situation == i && l.timing && l.points > 0.0);
+            let answer_lost = losses.iter().any(|l| l.situation == i && !l.timing && l.points > 0.0)
+                || critical.iter().any(|c| c.situation == s.id);
+            let outcome = if track.missed.is_some() {
+                Outcome::Missed
+            } else if answer_lost {
+                Outcome::Wrong
+            } else if timing_lost {
+                Outcome::Late
+            } else {
+                Outcome::OnTime
+            };
+            let mut notes = Vec::new();
+            if track.complained {
+                notes.push("Le patient s'est plaint de l'attente.".to_string());
+            }
+            if track.overdue {
+                notes.push("Échéance dépassée.".to_string());
+            }
+            TimelineEntry {
+                situation: s.id.clone(),
+                title: personalise(&s.title, log.callers[i].as_deref()),
+                channel: s.channel.label(),
+                urgency: s.urgency.label(),
+                arrival: clock(log.arrivals[i]),
+                taken: track.taken.map(clock),
+                finished: track.finished.or(track.missed.map(|m| m.0)).map(clock),
+                outcome,
+                points_lost: round1(mine.iter().map(|l| l.points).sum()),
+                notes,
+            }
+        })
+        .collect();
+    // Stable sort: same-time arrivals keep the scenario's order.
+    let order: Vec<Secs> = log.arrivals.clone();
+    let mut indexed: Vec<(Secs, TimelineEntry)> = order.into_iter().zip(timeline.drain(..)).collect();
+    indexed.sort_by_key(|(at, _)| *at);
+    timeline = indexed.into_iter().map(|(_, t)| t).collect();
+
+    Report {
+        scenario: scenario.id.clone(),
+        title: scenario.title.clone(),
+        seed: log.seed,
+        mode: log.mode,
+        scores: Scores { prioritisation: p, terminology: t, confidentiality: c, overall },
+        pass_mark: scenario.pass_mark,
+        validated,
+        critical_errors: critical,
+        lost: lost.into_iter().map(|(_, l)| l).collect(),
+        timeline,
+    }
+}

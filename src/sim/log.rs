@@ -1,0 +1,78 @@
+//! What happened during a shift: the only input scoring needs besides the scenario.
+
+use crate::scoring::matching::Grade;
+use serde::Serialize;
+
+/// Game time, in seconds since midnight.
+pub type Secs = u32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Entraînement: pause, hints, immediate feedback.
+    #[default]
+    Training,
+    /// Examen: fixed seed, no pause, no hints, results at the end.
+    Exam,
+}
+
+impl Mode {
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Training => "Entraînement",
+            Mode::Exam => "Examen",
+        }
+    }
+}
+
+/// Why a situation was missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissReason {
+    /// The phone rang out to voicemail.
+    Voicemail,
+    /// The caller on hold hung up.
+    HungUp,
+    /// The walk-in patient left.
+    Left,
+    /// Not finished when the shift ended.
+    EndOfShift,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    Arrived { situation: usize },
+    /// `waiting` lists the situations that were waiting (untaken or on hold) at that moment.
+    Taken { situation: usize, resumed: bool, waiting: Vec<usize> },
+    PutOnHold { situation: usize },
+    Chose { situation: usize, step: usize, option: usize },
+    Typed { situation: usize, step: usize, text: String, grade: Grade },
+    Opened { situation: usize, step: usize, patient: String },
+    Completed { situation: usize },
+    Missed { situation: usize, reason: MissReason },
+    Complained { situation: usize },
+    Overdue { situation: usize },
+    /// An action that could not be carried out, with the reason in French.
+    Rejected { reason: String },
+    ShiftEnded,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LogEntry {
+    pub at: Secs,
+    #[serde(flatten)]
+    pub event: Event,
+}
+
+/// The complete record of a shift.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SimLog {
+    pub seed: u64,
+    pub mode: Mode,
+    /// Actual arrival of each situation, after jitter.
+    pub arrivals: Vec<Secs>,
+    /// The caller picked for each situation, if it has alternatives.
+    pub callers: Vec<Option<String>>,
+    pub entries: Vec<LogEntry>,
+}
