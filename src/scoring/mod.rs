@@ -23,6 +23,7 @@ pub fn urgency_weight(u: Urgency) -> u32 {
 const MAX_LATENESS_SHARE: f64 = 0.75;
 const INVERSION_SHARE: f64 = 0.25;
 const OVERDUE_SHARE: f64 = 0.5;
+const COMPLAINT_SHARE: f64 = 0.25;
 const OVER_TRIAGE_PER_LEVEL: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -198,7 +199,7 @@ struct Track {
     finished: Option<Secs>,
     missed: Option<(Secs, MissReason)>,
     overdue: bool,
-    complained: bool,
+    complained: Option<Secs>,
 }
 
 pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
@@ -343,7 +344,7 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
             Event::Completed { situation } => tracks[*situation].finished = Some(at),
             Event::Missed { situation, reason } => tracks[*situation].missed = Some((at, *reason)),
             Event::Overdue { situation } => tracks[*situation].overdue = true,
-            Event::Complained { situation } => tracks[*situation].complained = true,
+            Event::Complained { situation } => tracks[*situation].complained = Some(at),
             Event::Arrived { .. } | Event::PutOnHold { .. } | Event::Rejected { .. } | Event::ShiftEnded => {}
         }
     }
@@ -395,6 +396,19 @@ fn timing_losses(
             });
         }
         return;
+    }
+    if let Some(at) = track.complained {
+        losses.push(RawLoss {
+            situation: i,
+            axis: Axis::Prioritisation,
+            points: weight * COMPLAINT_SHARE,
+            at,
+            timing: true,
+            explanation: format!(
+                "Plainte (« {title} ») : après {} d'attente sans prise en charge, le patient s'est plaint devant la salle d'attente. Un mot d'accueil et une estimation de l'attente évitent l'exaspération.",
+                minutes_text(s.patience().seconds())
+            ),
+        });
     }
     if let Some(taken) = track.taken {
         let delay = taken.saturating_sub(arrival);
@@ -517,7 +531,7 @@ fn build_report(
                 Outcome::OnTime
             };
             let mut notes = Vec::new();
-            if track.complained {
+            if track.complained.is_some() {
                 notes.push("Le patient s'est plaint de l'attente.".to_string());
             }
             if track.overdue {

@@ -1,0 +1,323 @@
+//! The engine and scoring, on small scenarios written for each rule.
+
+use secretariat::policy::{self, PolicyKind};
+use secretariat::scenario::{Scenario, load_scenario_str};
+use secretariat::scoring::{self, Outcome, Report};
+use secretariat::sim::{Action, Event, MissReason, Mode, Simulation, Status};
+use std::sync::Arc;
+
+/// A scenario from 08:00 to 10:00 with the given situations (RON), validated.
+fn scenario(situations: &str) -> Arc<Scenario> {
+    let src = format!(
+        r#"Scenario(
+            id: "test", titre: "Test",
+            cabinet: Cabinet(nom: "Cabinet", specialite: "Médecine générale",
+                medecins: [Medecin(id: "dr-a", nom: "Dr A")], debut: "08:00", fin: "10:00"),
+            patients: [
+                Patient(id: "durand-1980", nom: "DURAND", prenom: "Marie", naissance: "01/02/1980", sexe: F),
+                Patient(id: "durand-1950", nom: "DURAND", prenom: "Marie", naissance: "03/04/1950", sexe: F),
+            ],
+            situations: [{situations}],
+        )"#
+    );
+    match load_scenario_str(&src) {
+        Ok(s) => Arc::new(s),
+        Err(problems) => panic!("test scenario invalid: {problems:?}"),
+    }
+}
+
+const ONE_STEP: &str = r#"etapes: [Choix(id: "q", texte: "?", propositions: [
+    Proposition(texte: "Bien", meilleure: true),
+    Proposition(texte: "Mal", piege: true, perte: (confidentialite: 4), explication: "Le secret médical interdit cela."),
+])]"#;
+
+fn situation(id: &str, channel: &str, arrival: &str, urgency: &str, extra: &str) -> String {
+    format!(r#"Situation(id: "{id}", titre: "Titre {id}", canal: {channel}, arrivee: "{arrival}", urgence: {urgency}, {extra} {ONE_STEP}),"#)
+}
+
+fn at(h: u32, m: u32, s: u32) -> u32 {
+    h * 3600 + m * 60 + s
+}
+
+fn missed_reason(sim: &Simulation, i: usize) -> Option<MissReason> {
+    match sim.state(i).status {
+        Status::Missed(r) => Some(r),
+        _ => None,
+    }
+}
+
+fn report_of(s: &Arc<Scenario>, sim: Simulation) -> Report {
+    scoring::score(s, &sim.finish())
+}
+
+#[test]
+fn an_unanswered_phone_goes_to_voicemail_after_its_rings() {
+    let s = scenario(&situation("appel", "Telephone", "08:10", "Normale", "sonneries: 4,"));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 10, 19));
+    assert_eq!(sim.state(0).status, Status::Waiting, "still ringing after 19 s");
+    sim.advance_to(at(8, 10, 20));
+    assert_eq!(missed_reason(&sim, 0), Some(MissReason::Voicemail), "4 rings of 5 s");
+    assert!(sim.apply(Action::Take(0)).is_err(), "a missed call cannot be picked up");
+    let report = report_of(&s, sim);
+    assert_eq!(report.timeline[0].outcome, Outcome::Missed);
+    assert!(report.lost.iter().any(|l| l.axis == "prioritisation" && l.explanation.contains("messagerie")));
+}
+
+#[test]
+fn a_walk_in_leaves_or_complains_when_patience_runs_out() {
+    let s = scenario(&format!(
+        "{}{}",
+        situation("part", "Accueil", "08:10", "Normale", r#"patience: "5 min","#),
+        situation("reste", "Accueil", "08:10", "Normale", r#"patience: "5 min", si_impatient: SePlaint,"#)
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 15, 0));
+    assert_eq!(missed_reason(&sim, 0), Some(MissReason::Left));
+    assert_eq!(sim.state(1).status, Status::Waiting, "the complaining patient stays");
+    assert!(sim.entries().iter().any(|e| e.event == Event::Complained { situation: 1 }));
+    sim.apply(Action::Take(1)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    let report = report_of(&s, sim);
+    let reste = report.timeline.iter().find(|t| t.situation == "reste").unwrap();
+    assert_eq!(reste.outcome, Outcome::Late);
+    assert!(reste.notes.iter().any(|n| n.contains("plaint")));
+}
+
+#[test]
+fn patience_keeps_draining_while_a_walk_in_is_on_hold() {
+    let s = scenario(&situation("m", "Accueil", "08:00", "Normale", r#"patience: "4 min","#));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 3, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Hold).unwrap();
+    sim.advance_to(at(8, 3, 59));
+    assert_eq!(sim.state(0).status, Status::OnHold);
+    sim.advance_to(at(8, 4, 0));
+    assert_eq!(missed_reason(&sim, 0), Some(MissReason::Left), "3 min waiting + 1 min on hold");
+}
+
+#[test]
+fn a_caller_left_on_hold_too_long_hangs_up() {
+    let s = scenario(&situation("appel", "Telephone", "08:10", "Normale", r#"attente_max: "1 min","#));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 10, 5));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Hold).unwrap();
+    sim.advance_to(at(8, 11, 5));
+    assert_eq!(missed_reason(&sim, 0), Some(MissReason::HungUp));
+}
+
+#[test]
+fn a_doctors_request_goes_overdue_but_can_still_be_done() {
+    let s = scenario(&situation("dossier", "Medecin", "08:10", "Urgente", r#"echeance: "08:20","#));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 25, 0));
+    assert!(sim.entries().iter().any(|e| e.event == Event::Overdue { situation: 0 }));
+    assert_eq!(sim.state(0).status, Status::Waiting);
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    let report = report_of(&s, sim);
+    assert!(report.lost.iter().any(|l| l.explanation.contains("Échéance dépassée")));
+    assert_eq!(report.timeline[0].outcome, Outcome::Late);
+}
+
+#[test]
+fn several_situations_wait_at_once_and_taking_one_holds_the_current() {
+    let s = scenario(&format!(
+        "{}{}",
+        situation("a", "Accueil", "08:00", "Normale", ""),
+        situation("b", "Telephone", "08:00", "Normale", "")
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    assert_eq!(sim.pending().count(), 2);
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Take(1)).unwrap();
+    assert_eq!(sim.state(0).status, Status::OnHold);
+    assert_eq!(sim.active(), Some(1));
+}
+
+#[test]
+fn the_trainee_is_busy_during_an_exchange() {
+    let s = scenario(&situation("a", "Accueil", "08:00", "Normale", ""));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    assert!(sim.is_busy());
+    assert!(sim.apply(Action::Hold).is_err());
+    sim.advance_to(at(8, 0, 30));
+    assert_eq!(sim.state(0).status, Status::Done, "the default exchange lasts 30 s");
+}
+
+#[test]
+fn lateness_costs_more_the_later_and_the_more_urgent() {
+    let late_by = |urgency: &str, minutes: u32| {
+        let s = scenario(&situation("a", "Medecin", "08:00", urgency, ""));
+        let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+        sim.advance_to(at(8, minutes, 0));
+        sim.apply(Action::Take(0)).unwrap();
+        sim.apply(Action::Choose(0)).unwrap();
+        report_of(&s, sim).lost.iter().filter(|l| l.axis == "prioritisation").map(|l| l.points).sum::<f64>()
+    };
+    assert_eq!(late_by("Urgente", 2), 0.0, "within the 2 min acceptable for an urgent request");
+    assert!(late_by("Urgente", 4) > 0.0);
+    assert!(late_by("Urgente", 6) > late_by("Urgente", 4));
+    assert!(late_by("Normale", 25) > 0.0);
+    // Lateness alone never costs as much as missing the situation.
+    assert!(late_by("Urgente", 100) < 100.0);
+}
+
+#[test]
+fn a_priority_inversion_names_who_was_waiting() {
+    let s = scenario(&format!(
+        "{}{}",
+        situation("courrier", "Courrier", "08:00", "Faible", ""),
+        situation("malaise", "Accueil", "08:00", "Urgente", r#"interlocuteur: "M. Petit","#)
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    let report = report_of(&s, sim);
+    let inversion = report.lost.iter().find(|l| l.explanation.starts_with("Inversion")).expect("an inversion");
+    assert_eq!(inversion.situation, "malaise");
+    assert!(inversion.explanation.contains("Titre courrier") && inversion.explanation.contains("Titre malaise"));
+}
+
+#[test]
+fn a_disguised_emergency_taken_late_is_not_an_inversion() {
+    // The phone looked routine: taking the mail first is no visible inversion (but the call is late).
+    let s = scenario(&format!(
+        "{}{}",
+        situation("appel", "Telephone", "08:00", "Vitale", "urgence_apparente: Faible,"),
+        situation("courrier", "Courrier", "08:00", "Normale", "")
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(1)).unwrap();
+    let report = report_of(&s, sim);
+    assert!(!report.lost.iter().any(|l| l.explanation.starts_with("Inversion")));
+}
+
+#[test]
+fn under_triage_costs_more_than_over_triage_and_is_critical_when_vital() {
+    let triage = |urgency: &str, tri: &str| {
+        let steps = format!(
+            r#"etapes: [Choix(id: "q", texte: "?", propositions: [
+                Proposition(texte: "Juste", meilleure: true, tri: {urgency}),
+                Proposition(texte: "Autre", tri: {tri}, explication: "Mauvaise orientation."),
+            ])]"#
+        );
+        let s = scenario(&format!(
+            r#"Situation(id: "a", titre: "T", canal: Telephone, arrivee: "08:00", urgence: {urgency}, {steps}),"#
+        ));
+        let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+        sim.advance_to(at(8, 0, 0));
+        sim.apply(Action::Take(0)).unwrap();
+        sim.apply(Action::Choose(1)).unwrap();
+        let r = report_of(&s, sim);
+        let lost: f64 = r.lost.iter().map(|l| l.points).sum();
+        (lost, r.critical_errors.len())
+    };
+    let (under, under_critical) = triage("Urgente", "Normale");
+    let (over, _) = triage("Normale", "Urgente");
+    assert!(under > over, "under-triage {under} must cost more than over-triage {over}");
+    assert_eq!(under_critical, 0);
+    let (_, vital_critical) = triage("Vitale", "Normale");
+    assert_eq!(vital_critical, 1, "an under-triaged vital emergency is a critical error");
+}
+
+#[test]
+fn typed_terms_get_partial_credit_for_a_typo_and_none_for_another_word() {
+    let s = scenario(
+        r#"Situation(id: "cr", titre: "Compte rendu", canal: Medecin, arrivee: "08:00", urgence: Normale, etapes: [
+            Saisie(id: "t", texte: "Examen du côlon ?", attendu: ["coloscopie"], confusions: ["cystoscopie", "colposcopie"],
+                   points: 10, explication: "Coloscopie : examen du côlon."),
+        ]),"#,
+    );
+    let typed = |text: &str| {
+        let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+        sim.advance_to(at(8, 0, 0));
+        sim.apply(Action::Take(0)).unwrap();
+        sim.apply(Action::Type(text.into())).unwrap();
+        report_of(&s, sim).scores.terminology
+    };
+    assert_eq!(typed("Coloscopie"), 100.0);
+    assert_eq!(typed("colloscopie"), 50.0);
+    assert_eq!(typed("cystoscopie"), 0.0);
+    assert_eq!(typed("colposcopie"), 0.0);
+}
+
+#[test]
+fn opening_a_homonyms_file_is_a_critical_identity_error() {
+    let s = scenario(
+        r#"Situation(id: "mme", titre: "Mme Durand", canal: Accueil, arrivee: "08:00", urgence: Normale, patient: "durand-1950", etapes: [
+            Dossier(id: "d", texte: "Ouvrez le dossier.", patient: "durand-1950", explication: "Cherchez par date de naissance."),
+        ]),"#,
+    );
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Open("durand-1980".into())).unwrap();
+    let report = report_of(&s, sim);
+    assert!(!report.validated);
+    assert!(report.critical_errors[0].explanation.contains("01/02/1980"));
+    assert_eq!(report.scores.confidentiality, 0.0);
+}
+
+#[test]
+fn a_missed_vital_emergency_invalidates_the_session() {
+    let s = scenario(&format!(
+        "{}{}",
+        situation("vital", "Telephone", "08:00", "Vitale", ""),
+        situation("routine", "Accueil", "08:00", "Normale", "")
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(1)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    let report = report_of(&s, sim);
+    assert!(!report.validated);
+    assert!(report.critical_errors.iter().any(|c| c.explanation.contains("Urgence vitale manquée")));
+}
+
+#[test]
+fn every_point_lost_is_explained_and_adds_up_to_the_score() {
+    let s = scenario(&format!(
+        "{}{}{}",
+        situation("a", "Accueil", "08:00", "Normale", ""),
+        situation("b", "Telephone", "08:01", "Urgente", ""),
+        situation("c", "Courrier", "08:00", "Faible", "")
+    ));
+    for seed in 0..20 {
+        let r = scoring::score(&s, &policy::run(Arc::clone(&s), seed, Mode::Exam, PolicyKind::Random));
+        for (axis, score) in [
+            ("prioritisation", r.scores.prioritisation),
+            ("confidentiality", r.scores.confidentiality),
+        ] {
+            let lost: f64 = r.lost.iter().filter(|l| l.axis == axis).map(|l| l.points).sum();
+            assert!((100.0 - lost - score).abs() < 0.05, "{axis}: 100 - {lost} != {score}");
+        }
+        assert!(r.lost.iter().all(|l| !l.explanation.trim().is_empty() && l.points > 0.0));
+    }
+}
+
+#[test]
+fn callers_vary_with_the_seed_and_replace_the_placeholder() {
+    let s = scenario(
+        r#"Situation(id: "tiers", titre: "Appel de {appelant}", canal: Telephone, arrivee: "08:00", urgence: Normale,
+            appelants: ["son employeur", "sa voisine", "son assureur"],
+            etapes: [Choix(id: "q", texte: "{appelant} demande les résultats.", propositions: [
+                Proposition(texte: "Refuser poliment", meilleure: true),
+            ])]),"#,
+    );
+    let titles: std::collections::BTreeSet<String> = (0..30)
+        .map(|seed| {
+            let sim = Simulation::new(Arc::clone(&s), seed, Mode::Training);
+            sim.personalise(0, &s.situations[0].title)
+        })
+        .collect();
+    assert!(titles.len() >= 2, "{titles:?}");
+    assert!(titles.iter().all(|t| !t.contains('{')));
+}
