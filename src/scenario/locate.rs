@@ -12,14 +12,24 @@ impl<'a> Locator<'a> {
 
     /// Byte offset of `key: "value"` at or after `from` (spaces allowed around the colon).
     pub fn key_value(&self, key: &str, value: &str, from: usize) -> Option<usize> {
+        self.nth_key_value(key, value, from, 0)
+    }
+
+    /// Byte offset of the `n`-th (0-based) `key: "value"` at or after `from`.
+    pub fn nth_key_value(&self, key: &str, value: &str, from: usize, n: usize) -> Option<usize> {
         let quoted = format!("\"{value}\"");
         let mut start = from.min(self.src.len());
+        let mut seen = 0;
         while let Some(found) = self.src.get(start..)?.find(&quoted) {
             let at = start + found;
             let before = self.src[..at].trim_end();
             if let Some(before) = before.strip_suffix(':') {
-                if before.trim_end().ends_with(key) {
-                    return Some(before.trim_end().len() - key.len());
+                let before = before.trim_end();
+                if before.ends_with(key) {
+                    if seen == n {
+                        return Some(before.len() - key.len());
+                    }
+                    seen += 1;
                 }
             }
             start = at + quoted.len();

@@ -72,9 +72,7 @@ fn check_ids<'s>(c: &mut Checker, kind: &str, ids: impl Iterator<Item = &'s str>
             c.at(at, format!("identifiant de {kind} « {id} » : pas d'espace dans un identifiant (utilisez des tirets)"));
         }
         if !seen.insert(id) {
-            // Point at the second occurrence.
-            let first = c.loc.key_value("id", id, 0).unwrap_or(0);
-            let second = c.loc.key_value("id", id, first + 1);
+            let second = c.loc.nth_key_value("id", id, 0, 1);
             c.at(second, format!("identifiant de {kind} « {id} » en double"));
         }
     }
@@ -161,7 +159,7 @@ fn check_situation(
         if step.id() == END {
             c.at(at, format!("situation « {name} » : « {END} » est réservé pour terminer une situation ; choisissez un autre identifiant d'étape"));
         } else if !step_ids.insert(step.id()) {
-            let second = at.and_then(|first| c.loc.key_value("id", step.id(), first + 1));
+            let second = c.loc.nth_key_value("id", step.id(), base, 1);
             c.at(second, format!("situation « {name} » : identifiant d'étape « {} » en double", step.id()));
         }
     }
