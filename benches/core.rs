@@ -1,0 +1,56 @@
+//! Speed of the core: loading and checking every shipped scenario, and simulating and scoring a
+//! full shift with each policy. Targets: checking all scenarios under 50 ms; a shift well under 1 ms.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use secretariat::policy::{self, PolicyKind};
+use secretariat::scenario::{load, load_scenario_str};
+use secretariat::scoring;
+use secretariat::sim::Mode;
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn shipped_sources() -> Vec<(String, String)> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), load::read_text(&p).unwrap()))
+        .collect()
+}
+
+fn check_all(c: &mut Criterion) {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios"));
+    c.bench_function("check/all-shipped-files", |b| {
+        b.iter(|| {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|x| x == "ron") {
+                    black_box(load::load_scenario_file(&path).unwrap());
+                }
+            }
+        })
+    });
+}
+
+fn simulate_shift(c: &mut Criterion) {
+    for (name, source) in shipped_sources() {
+        let scenario = Arc::new(load_scenario_str(&source).unwrap());
+        for (label, kind) in [("ideal", PolicyKind::Ideal), ("naive", PolicyKind::Naive), ("random", PolicyKind::Random)] {
+            c.bench_function(&format!("shift/{name}/{label}"), |b| {
+                b.iter(|| {
+                    let log = policy::run(Arc::clone(&scenario), black_box(7), Mode::Exam, kind);
+                    black_box(scoring::score(&scenario, &log))
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, check_all, simulate_shift);
+criterion_main!(benches);

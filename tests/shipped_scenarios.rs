@@ -1,0 +1,128 @@
+//! Every shipped scenario is valid, reachable at 100 by the ideal policy, and discriminates:
+//! the naive and random trainees score clearly lower, on the axes the scenario assesses.
+
+use secretariat::policy::{self, PolicyKind};
+use secretariat::scenario::{Axis, Scenario, load_scenario_file};
+use secretariat::scoring::{self, Report, axis_stake};
+use secretariat::sim::Mode;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+fn shipped() -> Vec<(PathBuf, Arc<Scenario>)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    paths
+        .into_iter()
+        .map(|p| {
+            let s = load_scenario_file(&p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()));
+            (p, Arc::new(s))
+        })
+        .collect()
+}
+
+fn play(s: &Arc<Scenario>, kind: PolicyKind, seed: u64) -> Report {
+    scoring::score(s, &policy::run(Arc::clone(s), seed, Mode::Exam, kind))
+}
+
+const SEEDS: [u64; 5] = [1, 2, 3, 17, 2026];
+
+#[test]
+fn every_shipped_scenario_passes_check() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_secretariat"))
+        .args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn the_ideal_policy_scores_100_and_is_validated() {
+    for (path, s) in shipped() {
+        for seed in SEEDS {
+            let r = play(&s, PolicyKind::Ideal, seed);
+            assert!(
+                r.validated && r.scores.overall == 100.0,
+                "{} seed {seed}: {:?}\n{:#?}",
+                path.display(),
+                r.scores,
+                r.lost
+            );
+        }
+    }
+}
+
+fn assessed_axes(s: &Scenario) -> Vec<Axis> {
+    Axis::ALL.into_iter().filter(|&a| axis_stake(s, a) > 0).collect()
+}
+
+#[test]
+fn the_naive_policy_scores_clearly_lower_on_every_assessed_axis() {
+    for (path, s) in shipped() {
+        for seed in SEEDS {
+            let r = play(&s, PolicyKind::Naive, seed);
+            assert!(!r.validated, "{} seed {seed}: naive validated with {:?}", path.display(), r.scores);
+            assert!(r.scores.overall <= 75.0, "{} seed {seed}: naive {:?}", path.display(), r.scores);
+            for axis in assessed_axes(&s) {
+                assert!(r.scores.get(axis) < 100.0, "{}: naive loses nothing on {axis:?}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_random_policy_scores_clearly_lower() {
+    for (path, s) in shipped() {
+        let reports: Vec<Report> = (0..20).map(|seed| play(&s, PolicyKind::Random, seed)).collect();
+        let mean = reports.iter().map(|r| r.scores.overall).sum::<f64>() / reports.len() as f64;
+        assert!(mean <= 75.0, "{}: random mean {mean}", path.display());
+        // A full shift leaves chance no room; the 4-situation teaching example a little.
+        let validated = reports.iter().filter(|r| r.validated).count();
+        let allowed = if s.situations.len() >= 12 { 1 } else { 6 };
+        assert!(validated <= allowed, "{}: random validated {validated} times in 20", path.display());
+        for axis in assessed_axes(&s) {
+            assert!(
+                reports.iter().any(|r| r.scores.get(axis) < 100.0),
+                "{}: random never loses on {axis:?}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_three_training_shifts_are_full_realistic_shifts() {
+    for name in ["medecine-generale-lundi", "radiologie", "cabinet-dentaire"] {
+        let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")).join(format!("{name}.ron"));
+        let s = load_scenario_file(&path).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let hours = (s.practice.shift_end.seconds() - s.practice.shift_start.seconds()) as f64 / 3600.0;
+        assert!((2.0..=4.0).contains(&hours), "{name}: {hours} h");
+        assert!(s.situations.len() >= 12, "{name}: {} situations", s.situations.len());
+        let channels: std::collections::HashSet<_> = s.situations.iter().map(|x| x.channel).collect();
+        assert_eq!(channels.len(), 4, "{name}: all four channels");
+        // Overlap: with the ideal trainee, at some moment three situations are open at once.
+        let log = policy::run(Arc::new(s.clone()), 1, Mode::Exam, PolicyKind::Ideal);
+        let mut open = 0i32;
+        let mut peak = 0;
+        for e in &log.entries {
+            match e.event {
+                secretariat::sim::Event::Arrived { .. } => open += 1,
+                secretariat::sim::Event::Completed { .. } | secretariat::sim::Event::Missed { .. } => open -= 1,
+                _ => {}
+            }
+            peak = peak.max(open);
+        }
+        assert!(peak >= 3, "{name}: at most {peak} situations open at once");
+        for tag in ["urgence-vitale", "tiers", "homonyme"] {
+            assert!(
+                s.situations.iter().any(|x| x.tags.iter().any(|t| t == tag)),
+                "{name}: no situation tagged {tag}"
+            );
+        }
+    }
+}
