@@ -20,7 +20,12 @@ fn shipped_sources() -> Vec<(String, String)> {
     paths.sort();
     paths
         .into_iter()
-        .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), load::read_text(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                load::read_text(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -41,7 +46,11 @@ fn check_all(c: &mut Criterion) {
 fn simulate_shift(c: &mut Criterion) {
     for (name, source) in shipped_sources() {
         let scenario = Arc::new(load_scenario_str(&source).unwrap());
-        for (label, kind) in [("ideal", PolicyKind::Ideal), ("naive", PolicyKind::Naive), ("random", PolicyKind::Random)] {
+        for (label, kind) in [
+            ("ideal", PolicyKind::Ideal),
+            ("naive", PolicyKind::Naive),
+            ("random", PolicyKind::Random),
+        ] {
             c.bench_function(&format!("shift/{name}/{label}"), |b| {
                 b.iter(|| {
                     let log = policy::run(Arc::clone(&scenario), black_box(7), Mode::Exam, kind);

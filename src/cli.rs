@@ -59,7 +59,13 @@ struct SimulateArgs {
     #[arg(long, value_name = "REPONSES", help_heading = "Options")]
     answers: Option<PathBuf>,
     /// Mode de la séance.
-    #[arg(long, value_enum, default_value = "entrainement", value_name = "MODE", help_heading = "Options")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "entrainement",
+        value_name = "MODE",
+        help_heading = "Options"
+    )]
     mode: ModeArg,
     /// Affiche le rapport en JSON.
     #[arg(long, help_heading = "Options")]
@@ -106,13 +112,18 @@ fn usage_error(e: clap::Error) -> ExitCode {
             context(ContextKind::InvalidArg),
             context(ContextKind::ValidValue)
         ),
-        ErrorKind::UnknownArgument => format!("option inconnue « {} »", context(ContextKind::InvalidArg)),
+        ErrorKind::UnknownArgument => {
+            format!("option inconnue « {} »", context(ContextKind::InvalidArg))
+        }
         ErrorKind::InvalidSubcommand => format!(
             "commande inconnue « {} » ; commandes : check, simulate",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => {
-            format!("argument obligatoire manquant : {}", context(ContextKind::InvalidArg))
+            format!(
+                "argument obligatoire manquant : {}",
+                context(ContextKind::InvalidArg)
+            )
         }
         ErrorKind::ArgumentConflict => format!(
             "{} ne peut pas être utilisé avec {}",
@@ -168,7 +179,11 @@ fn check(inputs: &[PathBuf]) -> ExitCode {
     let mut failed = 0;
     for path in &paths {
         match load::load_scenario_file(path) {
-            Ok(s) => println!("{} : valide ({} situations)", path.display(), s.situations.len()),
+            Ok(s) => println!(
+                "{} : valide ({} situations)",
+                path.display(),
+                s.situations.len()
+            ),
             Err(problems) => {
                 failed += 1;
                 print_problems(path, &problems);
@@ -199,7 +214,10 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
     let log = if let Some(kind) = args.policy {
         policy::run(Arc::clone(&scenario), args.seed, mode, kind)
     } else {
-        let path = args.answers.as_ref().expect("clap requires --policy or --answers");
+        let path = args
+            .answers
+            .as_ref()
+            .expect("clap requires --policy or --answers");
         let parsed = load::read_text(path).and_then(|src| answers::parse(&src).map(|a| (a, src)));
         let (script, source) = match parsed {
             Ok(ok) => ok,

@@ -11,7 +11,9 @@ use std::sync::Arc;
 const EXAMPLE: &str = include_str!("../scenarios/exemple-commente.ron");
 
 fn problems(src: &str) -> Vec<Problem> {
-    load_scenario_str(src).err().expect("the file must be refused")
+    load_scenario_str(src)
+        .err()
+        .expect("the file must be refused")
 }
 
 /// The example with one exact piece of text replaced.
@@ -22,22 +24,33 @@ fn edit(from: &str, to: &str) -> String {
 
 /// 1-based line and column where `needle`'s `nth` occurrence starts in `src`.
 fn pos(src: &str, needle: &str, nth: usize) -> (usize, usize) {
-    let at = src.match_indices(needle).nth(nth).expect("needle present").0;
+    let at = src
+        .match_indices(needle)
+        .nth(nth)
+        .expect("needle present")
+        .0;
     let before = &src[..at];
-    (before.matches('\n').count() + 1, before.rsplit('\n').next().unwrap().chars().count() + 1)
+    (
+        before.matches('\n').count() + 1,
+        before.rsplit('\n').next().unwrap().chars().count() + 1,
+    )
 }
 
 fn assert_one(src: &str, at: (usize, usize), words: &str) {
     let ps = problems(src);
     assert!(
-        ps.iter().any(|p| (p.line, p.col) == at && p.message.contains(words)),
+        ps.iter()
+            .any(|p| (p.line, p.col) == at && p.message.contains(words)),
         "expected « {words} » at {at:?}, got {ps:?}"
     );
 }
 
 #[test]
 fn a_missing_comma_points_at_the_next_field() {
-    let src = edit("specialite: \"Médecine générale\",\n        medecins", "specialite: \"Médecine générale\"\n        medecins");
+    let src = edit(
+        "specialite: \"Médecine générale\",\n        medecins",
+        "specialite: \"Médecine générale\"\n        medecins",
+    );
     assert_one(&src, pos(&src, "medecins", 0), "virgule");
 }
 
@@ -51,7 +64,10 @@ fn a_misspelled_field_is_named_with_the_right_ones() {
 fn an_unknown_channel_lists_the_possible_values() {
     let src = edit("canal: Courrier,", "canal: Fax,");
     let ps = problems(&src);
-    assert!(ps[0].message.contains("`Fax`") && ps[0].message.contains("`Telephone`"), "{ps:?}");
+    assert!(
+        ps[0].message.contains("`Fax`") && ps[0].message.contains("`Telephone`"),
+        "{ps:?}"
+    );
     assert_eq!(ps[0].line, pos(&src, "Fax", 0).0);
 }
 
@@ -77,20 +93,48 @@ fn semantic_problems_point_at_what_they_concern() {
     assert_one(&src, pos(&src, "id: \"accueil-m-leroy\"", 1), "en double");
 
     let src = edit("arrivee: \"08:20\"", "arrivee: \"07:20\"");
-    assert_one(&src, pos(&src, "arrivee: \"07:20\"", 0), "en dehors de la vacation");
+    assert_one(
+        &src,
+        pos(&src, "arrivee: \"07:20\"", 0),
+        "en dehors de la vacation",
+    );
 
-    let src = edit("patient: \"leroy-paul-1949\",\n            etiquettes", "patient: \"leroy-paul-2000\",\n            etiquettes");
-    assert_one(&src, pos(&src, "patient: \"leroy-paul-2000\"", 0), "patient inconnu");
+    let src = edit(
+        "patient: \"leroy-paul-1949\",\n            etiquettes",
+        "patient: \"leroy-paul-2000\",\n            etiquettes",
+    );
+    assert_one(
+        &src,
+        pos(&src, "patient: \"leroy-paul-2000\"", 0),
+        "patient inconnu",
+    );
 
-    let src = edit("duree: \"20 s\",", "duree: \"20 s\",\n                            suite: \"fni\",");
-    assert_one(&src, pos(&src, "suite: \"fni\"", 0), "suite « fni » inconnue");
+    let src = edit(
+        "duree: \"20 s\",",
+        "duree: \"20 s\",\n                            suite: \"fni\",",
+    );
+    assert_one(
+        &src,
+        pos(&src, "suite: \"fni\"", 0),
+        "suite « fni » inconnue",
+    );
 
-    let src = edit("perte: (confidentialite: 8),\n                            explication: \"Une messagerie ordinaire ne protège pas les données de santé (RGPD) : utilisez la messagerie sécurisée (MSSanté).\",", "perte: (confidentialite: 8),");
+    let src = edit(
+        "perte: (confidentialite: 8),\n                            explication: \"Une messagerie ordinaire ne protège pas les données de santé (RGPD) : utilisez la messagerie sécurisée (MSSanté).\",",
+        "perte: (confidentialite: 8),",
+    );
     let gmail = pos(&src, "texte: \"Par e-mail", 0);
     assert_one(&src, (gmail.0 - 1, 25), "pas d'`explication`");
 
-    let src = edit("meilleure: true,\n                            explication: \"Les données", "explication: \"Les données");
-    assert_one(&src, pos(&src, "id: \"envoi\"", 0), "aucune proposition n'est marquée `meilleure: true`");
+    let src = edit(
+        "meilleure: true,\n                            explication: \"Les données",
+        "explication: \"Les données",
+    );
+    assert_one(
+        &src,
+        pos(&src, "id: \"envoi\"", 0),
+        "aucune proposition n'est marquée `meilleure: true`",
+    );
 }
 
 #[test]
@@ -119,7 +163,11 @@ fn binary_deeply_nested_and_huge_inputs_are_refused_cleanly() {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
     let garbage: Vec<u8> = (0..4096).map(|_| rng.random()).collect();
     let _ = load_scenario_str(&String::from_utf8_lossy(&garbage));
-    let nested = format!("Scenario(situations: {}{})", "[".repeat(100_000), "]".repeat(100_000));
+    let nested = format!(
+        "Scenario(situations: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     assert!(problems(&nested)[0].message.contains("imbrication") || !problems(&nested).is_empty());
     let dir = std::env::temp_dir().join(format!("secretariat-broken-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -129,7 +177,11 @@ fn binary_deeply_nested_and_huge_inputs_are_refused_cleanly() {
     assert!(err[0].message.contains("trop volumineux"));
     let binary = dir.join("binaire.ron");
     std::fs::write(&binary, [0x53, 0x63, 0xff, 0xfe, 0x00]).unwrap();
-    assert!(load::load_scenario_file(&binary).unwrap_err()[0].message.contains("UTF-8"));
+    assert!(
+        load::load_scenario_file(&binary).unwrap_err()[0]
+            .message
+            .contains("UTF-8")
+    );
 }
 
 /// One random edit, the kind a hurried author or a damaged file makes.
@@ -143,7 +195,13 @@ fn mutate(src: &str, rng: &mut Xoshiro256PlusPlus) -> String {
             bytes.drain(at..(at + span).min(bytes.len()));
         }
         1 => {
-            let junk: Vec<u8> = (0..span).map(|_| *b"()[],:\"'0123456789abz_ \n\\{}".get(rng.random_range(0..27)).unwrap()).collect();
+            let junk: Vec<u8> = (0..span)
+                .map(|_| {
+                    *b"()[],:\"'0123456789abz_ \n\\{}"
+                        .get(rng.random_range(0..27))
+                        .unwrap()
+                })
+                .collect();
             bytes.splice(at..at, junk);
         }
         2 => bytes.truncate(at),
@@ -162,9 +220,17 @@ fn mutate(src: &str, rng: &mut Xoshiro256PlusPlus) -> String {
         }
         _ => {
             // Swap two digits, which keeps most files valid but moves times and numbers around.
-            let digits: Vec<usize> = bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| i).collect();
+            let digits: Vec<usize> = bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
             if digits.len() > 1 {
-                let (a, b) = (digits[rng.random_range(0..digits.len())], digits[rng.random_range(0..digits.len())]);
+                let (a, b) = (
+                    digits[rng.random_range(0..digits.len())],
+                    digits[rng.random_range(0..digits.len())],
+                );
                 bytes.swap(a, b);
             }
         }
@@ -200,7 +266,11 @@ fn random_mutations_of_shipped_scenarios_never_panic() {
                     true
                 }
                 Err(problems) => {
-                    assert!(problems.iter().all(|p| p.line >= 1 && p.col >= 1 && !p.message.is_empty()));
+                    assert!(
+                        problems
+                            .iter()
+                            .all(|p| p.line >= 1 && p.col >= 1 && !p.message.is_empty())
+                    );
                     false
                 }
             });
@@ -211,5 +281,43 @@ fn random_mutations_of_shipped_scenarios_never_panic() {
             }
         }
     }
-    assert!(refused > 0 && still_valid > 0, "refused {refused}, still valid {still_valid}");
+    assert!(
+        refused > 0 && still_valid > 0,
+        "refused {refused}, still valid {still_valid}"
+    );
+}
+
+#[test]
+fn extreme_numbers_are_refused_or_played_without_overflow() {
+    for (from, to, words) in [
+        (
+            "urgence: Vitale,\n            urgence_apparente",
+            "urgence: Vitale, sonneries: 4294967295,\n            urgence_apparente",
+            "sonneries",
+        ),
+        ("duree: \"20 s\"", "duree: \"1000 h\"", "duree"),
+        (
+            "urgence: Normale,\n            rendez_vous",
+            "urgence: Normale, patience: \"0 s\",\n            rendez_vous",
+            "patience",
+        ),
+        (
+            "decalage_arrivee: \"1 min\"",
+            "decalage_arrivee: \"1000 h\"",
+            "",
+        ),
+    ] {
+        let src = edit(from, to);
+        match load_scenario_str(&src) {
+            Err(ps) => assert!(ps.iter().any(|p| p.message.contains(words)), "{ps:?}"),
+            Ok(s) => {
+                let s = Arc::new(s);
+                let report = scoring::score(
+                    &s,
+                    &policy::run(Arc::clone(&s), 1, Mode::Exam, PolicyKind::Ideal),
+                );
+                assert!(report.scores.overall <= 100.0);
+            }
+        }
+    }
 }

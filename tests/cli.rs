@@ -35,18 +35,38 @@ fn check_accepts_valid_files_and_exits_zero() {
 #[test]
 fn check_reports_each_problem_as_path_line_col_and_exits_one() {
     let source = std::fs::read_to_string(EXAMPLE).unwrap();
-    let broken = source.replacen("meilleure: true,\n                            explication: \"Identitovigilance", "explication: \"Identitovigilance", 1);
+    let broken = source.replacen(
+        "meilleure: true,\n                            explication: \"Identitovigilance",
+        "explication: \"Identitovigilance",
+        1,
+    );
     assert_ne!(broken, source);
     let bad = temp_file("sans-meilleure.ron", &broken);
-    let syntax = temp_file("syntaxe.ron", "Scenario(\n  id: \"x\",\n  titre: \"t\"\n  cabinet: ()\n)");
-    let out = run(&["check", EXAMPLE, bad.to_str().unwrap(), syntax.to_str().unwrap()]);
+    let syntax = temp_file(
+        "syntaxe.ron",
+        "Scenario(\n  id: \"x\",\n  titre: \"t\"\n  cabinet: ()\n)",
+    );
+    let out = run(&[
+        "check",
+        EXAMPLE,
+        bad.to_str().unwrap(),
+        syntax.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     let line_of = |needle: &str| text.lines().find(|l| l.contains(needle)).map(str::to_owned);
     let best = line_of("sans-meilleure.ron").expect("a line for the file without a best option");
-    assert!(best.contains(":37:") && best.contains("meilleure"), "{best}");
+    assert!(
+        best.contains(":37:") && best.contains("meilleure"),
+        "{best}"
+    );
     let syn = line_of("syntaxe.ron").expect("a line for the syntax error");
-    assert!(syn.ends_with(&format!("syntaxe.ron:4:3: virgule attendue entre deux éléments")) || syn.contains(":4:3:"), "{syn}");
+    assert!(
+        syn.ends_with(&format!(
+            "syntaxe.ron:4:3: virgule attendue entre deux éléments"
+        )) || syn.contains(":4:3:"),
+        "{syn}"
+    );
 }
 
 #[test]
@@ -68,12 +88,19 @@ fn simulate_prints_a_french_report() {
 
 #[test]
 fn simulate_json_has_the_documented_fields() {
-    let out = run(&["simulate", EXAMPLE, "--policy", "ideal", "--seed", "3", "--json"]);
+    let out = run(&[
+        "simulate", EXAMPLE, "--policy", "ideal", "--seed", "3", "--json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["scenario"], "exemple-commente");
     assert_eq!(v["seed"], 3);
-    for axis in ["prioritisation", "terminology", "confidentiality", "overall"] {
+    for axis in [
+        "prioritisation",
+        "terminology",
+        "confidentiality",
+        "overall",
+    ] {
         assert_eq!(v["scores"][axis], 100.0, "{axis}");
     }
     assert_eq!(v["validated"], true);
@@ -90,21 +117,45 @@ fn simulate_runs_an_answers_file() {
             Action(a: "08:07", faire: Choisir(2)),
         ])"#,
     );
-    let out = run(&["simulate", EXAMPLE, "--answers", answers.to_str().unwrap(), "--json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&[
+        "simulate",
+        EXAMPLE,
+        "--answers",
+        answers.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let lost = v["lost"].as_array().unwrap();
-    assert!(lost.iter().any(|l| l["situation"] == "courrier-resultats" && l["axis"] == "confidentiality"));
-    assert!(lost.iter().any(|l| l["situation"] == "appel-gene-poitrine"), "the unanswered call is missed");
+    assert!(
+        lost.iter()
+            .any(|l| l["situation"] == "courrier-resultats" && l["axis"] == "confidentiality")
+    );
+    assert!(
+        lost.iter().any(|l| l["situation"] == "appel-gene-poitrine"),
+        "the unanswered call is missed"
+    );
     assert_eq!(v["validated"], false);
 }
 
 #[test]
 fn an_answers_file_naming_an_unknown_situation_is_refused() {
-    let answers = temp_file("inconnue.ron", r#"Reponses(actions: [Action(a: "08:01", faire: Prendre("pas-la"))])"#);
+    let answers = temp_file(
+        "inconnue.ron",
+        r#"Reponses(actions: [Action(a: "08:01", faire: Prendre("pas-la"))])"#,
+    );
     let out = run(&["simulate", EXAMPLE, "--answers", answers.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("inconnue.ron:1:20: situation inconnue « pas-la »"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("inconnue.ron:1:20: situation inconnue « pas-la »"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -112,7 +163,10 @@ fn usage_errors_are_in_french_with_exit_code_two() {
     let out = run(&["simulate", EXAMPLE, "--policy", "parfaite"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("valeur « parfaite » invalide") && err.contains("ideal"), "{err}");
+    assert!(
+        err.contains("valeur « parfaite » invalide") && err.contains("ideal"),
+        "{err}"
+    );
     let out = run(&["simulate", EXAMPLE]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("argument obligatoire manquant"));

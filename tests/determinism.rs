@@ -14,7 +14,10 @@ fn example() -> Arc<secretariat::scenario::Scenario> {
 
 fn json(kind: PolicyKind, seed: u64) -> String {
     let s = example();
-    report::to_json(&scoring::score(&s, &policy::run(Arc::clone(&s), seed, Mode::Exam, kind)))
+    report::to_json(&scoring::score(
+        &s,
+        &policy::run(Arc::clone(&s), seed, Mode::Exam, kind),
+    ))
 }
 
 #[test]
@@ -45,7 +48,10 @@ fn same_seed_same_answers_give_identical_json_and_logs() {
     let play = || answers::run(Arc::clone(&s), 7, Mode::Exam, &script);
     let (a, b) = (play(), play());
     assert_eq!(a, b);
-    assert_eq!(report::to_json(&scoring::score(&s, &a)), report::to_json(&scoring::score(&s, &b)));
+    assert_eq!(
+        report::to_json(&scoring::score(&s, &a)),
+        report::to_json(&scoring::score(&s, &b))
+    );
 }
 
 #[test]
@@ -56,7 +62,11 @@ fn the_seed_changes_arrivals_and_option_order() {
         .collect();
     assert!(shifts.len() > 1, "jitter must vary arrivals with the seed");
     let orders: std::collections::BTreeSet<Vec<usize>> = (0..10)
-        .map(|seed| secretariat::sim::Simulation::new(Arc::clone(&s), seed, Mode::Exam).option_order(1, 0).to_vec())
+        .map(|seed| {
+            secretariat::sim::Simulation::new(Arc::clone(&s), seed, Mode::Exam)
+                .option_order(1, 0)
+                .to_vec()
+        })
         .collect();
     assert!(orders.len() > 1, "options must be shuffled with the seed");
 }

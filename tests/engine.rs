@@ -32,7 +32,9 @@ const ONE_STEP: &str = r#"etapes: [Choix(id: "q", texte: "?", propositions: [
 ])]"#;
 
 fn situation(id: &str, channel: &str, arrival: &str, urgency: &str, extra: &str) -> String {
-    format!(r#"Situation(id: "{id}", titre: "Titre {id}", canal: {channel}, arrivee: "{arrival}", urgence: {urgency}, {extra} {ONE_STEP}),"#)
+    format!(
+        r#"Situation(id: "{id}", titre: "Titre {id}", canal: {channel}, arrivee: "{arrival}", urgence: {urgency}, {extra} {ONE_STEP}),"#
+    )
 }
 
 fn at(h: u32, m: u32, s: u32) -> u32 {
@@ -52,41 +54,93 @@ fn report_of(s: &Arc<Scenario>, sim: Simulation) -> Report {
 
 #[test]
 fn an_unanswered_phone_goes_to_voicemail_after_its_rings() {
-    let s = scenario(&situation("appel", "Telephone", "08:10", "Normale", "sonneries: 4,"));
+    let s = scenario(&situation(
+        "appel",
+        "Telephone",
+        "08:10",
+        "Normale",
+        "sonneries: 4,",
+    ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
     sim.advance_to(at(8, 10, 19));
-    assert_eq!(sim.state(0).status, Status::Waiting, "still ringing after 19 s");
+    assert_eq!(
+        sim.state(0).status,
+        Status::Waiting,
+        "still ringing after 19 s"
+    );
     sim.advance_to(at(8, 10, 20));
-    assert_eq!(missed_reason(&sim, 0), Some(MissReason::Voicemail), "4 rings of 5 s");
-    assert!(sim.apply(Action::Take(0)).is_err(), "a missed call cannot be picked up");
+    assert_eq!(
+        missed_reason(&sim, 0),
+        Some(MissReason::Voicemail),
+        "4 rings of 5 s"
+    );
+    assert!(
+        sim.apply(Action::Take(0)).is_err(),
+        "a missed call cannot be picked up"
+    );
     let report = report_of(&s, sim);
     assert_eq!(report.timeline[0].outcome, Outcome::Missed);
-    assert!(report.lost.iter().any(|l| l.axis == "prioritisation" && l.explanation.contains("messagerie")));
+    assert!(
+        report
+            .lost
+            .iter()
+            .any(|l| l.axis == "prioritisation" && l.explanation.contains("messagerie"))
+    );
 }
 
 #[test]
 fn a_walk_in_leaves_or_complains_when_patience_runs_out() {
     let s = scenario(&format!(
         "{}{}",
-        situation("part", "Accueil", "08:10", "Normale", r#"patience: "5 min","#),
-        situation("reste", "Accueil", "08:10", "Normale", r#"patience: "5 min", si_impatient: SePlaint,"#)
+        situation(
+            "part",
+            "Accueil",
+            "08:10",
+            "Normale",
+            r#"patience: "5 min","#
+        ),
+        situation(
+            "reste",
+            "Accueil",
+            "08:10",
+            "Normale",
+            r#"patience: "5 min", si_impatient: SePlaint,"#
+        )
     ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
     sim.advance_to(at(8, 15, 0));
     assert_eq!(missed_reason(&sim, 0), Some(MissReason::Left));
-    assert_eq!(sim.state(1).status, Status::Waiting, "the complaining patient stays");
-    assert!(sim.entries().iter().any(|e| e.event == Event::Complained { situation: 1 }));
+    assert_eq!(
+        sim.state(1).status,
+        Status::Waiting,
+        "the complaining patient stays"
+    );
+    assert!(
+        sim.entries()
+            .iter()
+            .any(|e| e.event == Event::Complained { situation: 1 })
+    );
     sim.apply(Action::Take(1)).unwrap();
     sim.apply(Action::Choose(0)).unwrap();
     let report = report_of(&s, sim);
-    let reste = report.timeline.iter().find(|t| t.situation == "reste").unwrap();
+    let reste = report
+        .timeline
+        .iter()
+        .find(|t| t.situation == "reste")
+        .unwrap();
     assert_eq!(reste.outcome, Outcome::Late);
     assert!(reste.notes.iter().any(|n| n.contains("plaint")));
 }
 
 #[test]
 fn patience_keeps_draining_while_a_walk_in_is_on_hold() {
-    let s = scenario(&situation("m", "Accueil", "08:00", "Normale", r#"patience: "4 min","#));
+    let s = scenario(&situation(
+        "m",
+        "Accueil",
+        "08:00",
+        "Normale",
+        r#"patience: "4 min","#,
+    ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
     sim.advance_to(at(8, 3, 0));
     sim.apply(Action::Take(0)).unwrap();
@@ -94,12 +148,22 @@ fn patience_keeps_draining_while_a_walk_in_is_on_hold() {
     sim.advance_to(at(8, 3, 59));
     assert_eq!(sim.state(0).status, Status::OnHold);
     sim.advance_to(at(8, 4, 0));
-    assert_eq!(missed_reason(&sim, 0), Some(MissReason::Left), "3 min waiting + 1 min on hold");
+    assert_eq!(
+        missed_reason(&sim, 0),
+        Some(MissReason::Left),
+        "3 min waiting + 1 min on hold"
+    );
 }
 
 #[test]
 fn a_caller_left_on_hold_too_long_hangs_up() {
-    let s = scenario(&situation("appel", "Telephone", "08:10", "Normale", r#"attente_max: "1 min","#));
+    let s = scenario(&situation(
+        "appel",
+        "Telephone",
+        "08:10",
+        "Normale",
+        r#"attente_max: "1 min","#,
+    ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
     sim.advance_to(at(8, 10, 5));
     sim.apply(Action::Take(0)).unwrap();
@@ -110,15 +174,30 @@ fn a_caller_left_on_hold_too_long_hangs_up() {
 
 #[test]
 fn a_doctors_request_goes_overdue_but_can_still_be_done() {
-    let s = scenario(&situation("dossier", "Medecin", "08:10", "Urgente", r#"echeance: "08:20","#));
+    let s = scenario(&situation(
+        "dossier",
+        "Medecin",
+        "08:10",
+        "Urgente",
+        r#"echeance: "08:20","#,
+    ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
     sim.advance_to(at(8, 25, 0));
-    assert!(sim.entries().iter().any(|e| e.event == Event::Overdue { situation: 0 }));
+    assert!(
+        sim.entries()
+            .iter()
+            .any(|e| e.event == Event::Overdue { situation: 0 })
+    );
     assert_eq!(sim.state(0).status, Status::Waiting);
     sim.apply(Action::Take(0)).unwrap();
     sim.apply(Action::Choose(0)).unwrap();
     let report = report_of(&s, sim);
-    assert!(report.lost.iter().any(|l| l.explanation.contains("Échéance dépassée")));
+    assert!(
+        report
+            .lost
+            .iter()
+            .any(|l| l.explanation.contains("Échéance dépassée"))
+    );
     assert_eq!(report.timeline[0].outcome, Outcome::Late);
 }
 
@@ -148,7 +227,11 @@ fn the_trainee_is_busy_during_an_exchange() {
     assert!(sim.is_busy());
     assert!(sim.apply(Action::Hold).is_err());
     sim.advance_to(at(8, 0, 30));
-    assert_eq!(sim.state(0).status, Status::Done, "the default exchange lasts 30 s");
+    assert_eq!(
+        sim.state(0).status,
+        Status::Done,
+        "the default exchange lasts 30 s"
+    );
 }
 
 #[test]
@@ -159,9 +242,18 @@ fn lateness_costs_more_the_later_and_the_more_urgent() {
         sim.advance_to(at(8, minutes, 0));
         sim.apply(Action::Take(0)).unwrap();
         sim.apply(Action::Choose(0)).unwrap();
-        report_of(&s, sim).lost.iter().filter(|l| l.axis == "prioritisation").map(|l| l.points).sum::<f64>()
+        report_of(&s, sim)
+            .lost
+            .iter()
+            .filter(|l| l.axis == "prioritisation")
+            .map(|l| l.points)
+            .sum::<f64>()
     };
-    assert_eq!(late_by("Urgente", 2), 0.0, "within the 2 min acceptable for an urgent request");
+    assert_eq!(
+        late_by("Urgente", 2),
+        0.0,
+        "within the 2 min acceptable for an urgent request"
+    );
     assert!(late_by("Urgente", 4) > 0.0);
     assert!(late_by("Urgente", 6) > late_by("Urgente", 4));
     assert!(late_by("Normale", 25) > 0.0);
@@ -174,15 +266,28 @@ fn a_priority_inversion_names_who_was_waiting() {
     let s = scenario(&format!(
         "{}{}",
         situation("courrier", "Courrier", "08:00", "Faible", ""),
-        situation("malaise", "Accueil", "08:00", "Urgente", r#"interlocuteur: "M. Petit","#)
+        situation(
+            "malaise",
+            "Accueil",
+            "08:00",
+            "Urgente",
+            r#"interlocuteur: "M. Petit","#
+        )
     ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
     sim.advance_to(at(8, 0, 0));
     sim.apply(Action::Take(0)).unwrap();
     let report = report_of(&s, sim);
-    let inversion = report.lost.iter().find(|l| l.explanation.starts_with("Inversion")).expect("an inversion");
+    let inversion = report
+        .lost
+        .iter()
+        .find(|l| l.explanation.starts_with("Inversion"))
+        .expect("an inversion");
     assert_eq!(inversion.situation, "malaise");
-    assert!(inversion.explanation.contains("Titre courrier") && inversion.explanation.contains("Titre malaise"));
+    assert!(
+        inversion.explanation.contains("Titre courrier")
+            && inversion.explanation.contains("Titre malaise")
+    );
 }
 
 #[test]
@@ -190,14 +295,25 @@ fn a_disguised_emergency_taken_late_is_not_an_inversion() {
     // The phone looked routine: taking the mail first is no visible inversion (but the call is late).
     let s = scenario(&format!(
         "{}{}",
-        situation("appel", "Telephone", "08:00", "Vitale", "urgence_apparente: Faible,"),
+        situation(
+            "appel",
+            "Telephone",
+            "08:00",
+            "Vitale",
+            "urgence_apparente: Faible,"
+        ),
         situation("courrier", "Courrier", "08:00", "Normale", "")
     ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
     sim.advance_to(at(8, 0, 0));
     sim.apply(Action::Take(1)).unwrap();
     let report = report_of(&s, sim);
-    assert!(!report.lost.iter().any(|l| l.explanation.starts_with("Inversion")));
+    assert!(
+        !report
+            .lost
+            .iter()
+            .any(|l| l.explanation.starts_with("Inversion"))
+    );
 }
 
 #[test]
@@ -222,10 +338,16 @@ fn under_triage_costs_more_than_over_triage_and_is_critical_when_vital() {
     };
     let (under, under_critical) = triage("Urgente", "Normale");
     let (over, _) = triage("Normale", "Urgente");
-    assert!(under > over, "under-triage {under} must cost more than over-triage {over}");
+    assert!(
+        under > over,
+        "under-triage {under} must cost more than over-triage {over}"
+    );
     assert_eq!(under_critical, 0);
     let (_, vital_critical) = triage("Vitale", "Normale");
-    assert_eq!(vital_critical, 1, "an under-triaged vital emergency is a critical error");
+    assert_eq!(
+        vital_critical, 1,
+        "an under-triaged vital emergency is a critical error"
+    );
 }
 
 #[test]
@@ -279,7 +401,12 @@ fn a_missed_vital_emergency_invalidates_the_session() {
     sim.apply(Action::Choose(0)).unwrap();
     let report = report_of(&s, sim);
     assert!(!report.validated);
-    assert!(report.critical_errors.iter().any(|c| c.explanation.contains("Urgence vitale manquée")));
+    assert!(
+        report
+            .critical_errors
+            .iter()
+            .any(|c| c.explanation.contains("Urgence vitale manquée"))
+    );
 }
 
 #[test]
@@ -291,15 +418,30 @@ fn every_point_lost_is_explained_and_adds_up_to_the_score() {
         situation("c", "Courrier", "08:00", "Faible", "")
     ));
     for seed in 0..20 {
-        let r = scoring::score(&s, &policy::run(Arc::clone(&s), seed, Mode::Exam, PolicyKind::Random));
+        let r = scoring::score(
+            &s,
+            &policy::run(Arc::clone(&s), seed, Mode::Exam, PolicyKind::Random),
+        );
         for (axis, score) in [
             ("prioritisation", r.scores.prioritisation),
             ("confidentiality", r.scores.confidentiality),
         ] {
-            let lost: f64 = r.lost.iter().filter(|l| l.axis == axis).map(|l| l.points).sum();
-            assert!((100.0 - lost - score).abs() < 0.05, "{axis}: 100 - {lost} != {score}");
+            let lost: f64 = r
+                .lost
+                .iter()
+                .filter(|l| l.axis == axis)
+                .map(|l| l.points)
+                .sum();
+            assert!(
+                (100.0 - lost - score).abs() < 0.05,
+                "{axis}: 100 - {lost} != {score}"
+            );
         }
-        assert!(r.lost.iter().all(|l| !l.explanation.trim().is_empty() && l.points > 0.0));
+        assert!(
+            r.lost
+                .iter()
+                .all(|l| !l.explanation.trim().is_empty() && l.points > 0.0)
+        );
     }
 }
 

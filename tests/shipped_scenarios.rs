@@ -38,7 +38,12 @@ fn every_shipped_scenario_passes_check() {
         .args(["check", concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -58,7 +63,10 @@ fn the_ideal_policy_scores_100_and_is_validated() {
 }
 
 fn assessed_axes(s: &Scenario) -> Vec<Axis> {
-    Axis::ALL.into_iter().filter(|&a| axis_stake(s, a) > 0).collect()
+    Axis::ALL
+        .into_iter()
+        .filter(|&a| axis_stake(s, a) > 0)
+        .collect()
 }
 
 #[test]
@@ -66,10 +74,24 @@ fn the_naive_policy_scores_clearly_lower_on_every_assessed_axis() {
     for (path, s) in shipped() {
         for seed in SEEDS {
             let r = play(&s, PolicyKind::Naive, seed);
-            assert!(!r.validated, "{} seed {seed}: naive validated with {:?}", path.display(), r.scores);
-            assert!(r.scores.overall <= 75.0, "{} seed {seed}: naive {:?}", path.display(), r.scores);
+            assert!(
+                !r.validated,
+                "{} seed {seed}: naive validated with {:?}",
+                path.display(),
+                r.scores
+            );
+            assert!(
+                r.scores.overall <= 75.0,
+                "{} seed {seed}: naive {:?}",
+                path.display(),
+                r.scores
+            );
             for axis in assessed_axes(&s) {
-                assert!(r.scores.get(axis) < 100.0, "{}: naive loses nothing on {axis:?}", path.display());
+                assert!(
+                    r.scores.get(axis) < 100.0,
+                    "{}: naive loses nothing on {axis:?}",
+                    path.display()
+                );
             }
         }
     }
@@ -78,13 +100,19 @@ fn the_naive_policy_scores_clearly_lower_on_every_assessed_axis() {
 #[test]
 fn the_random_policy_scores_clearly_lower() {
     for (path, s) in shipped() {
-        let reports: Vec<Report> = (0..20).map(|seed| play(&s, PolicyKind::Random, seed)).collect();
+        let reports: Vec<Report> = (0..20)
+            .map(|seed| play(&s, PolicyKind::Random, seed))
+            .collect();
         let mean = reports.iter().map(|r| r.scores.overall).sum::<f64>() / reports.len() as f64;
         assert!(mean <= 75.0, "{}: random mean {mean}", path.display());
         // A full shift leaves chance no room; the 4-situation teaching example a little.
         let validated = reports.iter().filter(|r| r.validated).count();
         let allowed = if s.situations.len() >= 12 { 1 } else { 6 };
-        assert!(validated <= allowed, "{}: random validated {validated} times in 20", path.display());
+        assert!(
+            validated <= allowed,
+            "{}: random validated {validated} times in 20",
+            path.display()
+        );
         for axis in assessed_axes(&s) {
             assert!(
                 reports.iter().any(|r| r.scores.get(axis) < 100.0),
@@ -98,12 +126,19 @@ fn the_random_policy_scores_clearly_lower() {
 #[test]
 fn the_three_training_shifts_are_full_realistic_shifts() {
     for name in ["medecine-generale-lundi", "radiologie", "cabinet-dentaire"] {
-        let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios")).join(format!("{name}.ron"));
+        let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios"))
+            .join(format!("{name}.ron"));
         let s = load_scenario_file(&path).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let hours = (s.practice.shift_end.seconds() - s.practice.shift_start.seconds()) as f64 / 3600.0;
+        let hours =
+            (s.practice.shift_end.seconds() - s.practice.shift_start.seconds()) as f64 / 3600.0;
         assert!((2.0..=4.0).contains(&hours), "{name}: {hours} h");
-        assert!(s.situations.len() >= 12, "{name}: {} situations", s.situations.len());
-        let channels: std::collections::HashSet<_> = s.situations.iter().map(|x| x.channel).collect();
+        assert!(
+            s.situations.len() >= 12,
+            "{name}: {} situations",
+            s.situations.len()
+        );
+        let channels: std::collections::HashSet<_> =
+            s.situations.iter().map(|x| x.channel).collect();
         assert_eq!(channels.len(), 4, "{name}: all four channels");
         // Overlap: with the ideal trainee, at some moment three situations are open at once.
         let log = policy::run(Arc::new(s.clone()), 1, Mode::Exam, PolicyKind::Ideal);
@@ -112,7 +147,8 @@ fn the_three_training_shifts_are_full_realistic_shifts() {
         for e in &log.entries {
             match e.event {
                 secretariat::sim::Event::Arrived { .. } => open += 1,
-                secretariat::sim::Event::Completed { .. } | secretariat::sim::Event::Missed { .. } => open -= 1,
+                secretariat::sim::Event::Completed { .. }
+                | secretariat::sim::Event::Missed { .. } => open -= 1,
                 _ => {}
             }
             peak = peak.max(open);

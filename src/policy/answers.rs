@@ -39,7 +39,9 @@ pub fn check(answers: &AnswersFile, scenario: &Scenario, source: &str) -> Vec<Pr
     let loc = crate::scenario::locate::Locator::new(source);
     let mut problems = Vec::new();
     for (n, timed) in answers.actions.iter().enumerate() {
-        let at = loc.nth_struct("Action", 0, n).map_or((1, 1), |o| loc.line_col(o));
+        let at = loc
+            .nth_struct("Action", 0, n)
+            .map_or((1, 1), |o| loc.line_col(o));
         let message = match &timed.action {
             ScriptedAction::Prendre(id) if scenario.situation_index(id).is_none() => {
                 Some(format!("situation inconnue « {id} » dans ce scénario"))
@@ -47,7 +49,9 @@ pub fn check(answers: &AnswersFile, scenario: &Scenario, source: &str) -> Vec<Pr
             ScriptedAction::Ouvrir(id) if scenario.patient(id).is_none() => {
                 Some(format!("patient inconnu « {id} » dans ce scénario"))
             }
-            ScriptedAction::Choisir(0) => Some("les propositions se numérotent à partir de 1".to_string()),
+            ScriptedAction::Choisir(0) => {
+                Some("les propositions se numérotent à partir de 1".to_string())
+            }
             _ => None,
         };
         if let Some(m) = message {

@@ -46,7 +46,9 @@ pub fn run(scenario: Arc<Scenario>, seed: u64, mode: Mode, kind: PolicyKind) -> 
             }
         }
         match sim.next_event_time() {
-            Some(t) if !sim.has_ended() => sim.advance_to(t.max(sim.now() + 1).min(sim.shift_end())),
+            Some(t) if !sim.has_ended() => {
+                sim.advance_to(t.max(sim.now() + 1).min(sim.shift_end()))
+            }
             _ => break,
         }
         if sim.has_ended() {
@@ -68,7 +70,7 @@ fn deadline(sim: &Simulation, i: usize) -> Secs {
     let spec = sim.situation(i);
     let st = sim.state(i);
     let response = if st.first_taken.is_none() {
-        st.arrival + spec.acceptable_delay().seconds()
+        st.arrival.saturating_add(spec.acceptable_delay().seconds())
     } else {
         Secs::MAX
     };
@@ -88,7 +90,12 @@ impl Policy for Ideal {
             return None;
         }
         let most_urgent = sim.pending().min_by_key(|&i| {
-            (std::cmp::Reverse(sim.situation(i).urgency), !is_ringing(sim, i), deadline(sim, i), i)
+            (
+                std::cmp::Reverse(sim.situation(i).urgency),
+                !is_ringing(sim, i),
+                deadline(sim, i),
+                i,
+            )
         });
         match (sim.active(), most_urgent) {
             (None, Some(next)) => Some(Action::Take(next)),
@@ -102,7 +109,9 @@ impl Policy for Ideal {
                     }
                 }
                 answer(sim, |step| match step {
-                    Step::Choice(c) => Action::Choose(c.options.iter().position(|o| o.best).unwrap_or(0)),
+                    Step::Choice(c) => {
+                        Action::Choose(c.options.iter().position(|o| o.best).unwrap_or(0))
+                    }
                     Step::Typed(t) => Action::Type(t.accepted.first().cloned().unwrap_or_default()),
                     Step::Record(r) => Action::Open(r.patient.clone()),
                 })
@@ -125,16 +134,26 @@ impl Policy for Naive {
         let scenario = sim.scenario();
         answer(sim, |step| match step {
             Step::Choice(c) => Action::Choose(
-                c.options.iter().position(|o| o.trap).or_else(|| c.options.iter().position(|o| o.best)).unwrap_or(0),
+                c.options
+                    .iter()
+                    .position(|o| o.trap)
+                    .or_else(|| c.options.iter().position(|o| o.best))
+                    .unwrap_or(0),
             ),
             Step::Typed(t) => Action::Type(
-                t.naive_answer.clone().or_else(|| t.accepted.first().cloned()).unwrap_or_default(),
+                t.naive_answer
+                    .clone()
+                    .or_else(|| t.accepted.first().cloned())
+                    .unwrap_or_default(),
             ),
             // Searches by name and opens the first file with that name: homonyms catch it out.
             Step::Record(r) => {
                 let wanted = scenario.patient(&r.patient);
                 let first_same_name = wanted.and_then(|w| {
-                    scenario.patients.iter().find(|p| p.last_name == w.last_name && p.first_name == w.first_name)
+                    scenario
+                        .patients
+                        .iter()
+                        .find(|p| p.last_name == w.last_name && p.first_name == w.first_name)
                 });
                 Action::Open(first_same_name.map_or(r.patient.clone(), |p| p.id.clone()))
             }
@@ -149,7 +168,9 @@ struct RandomPolicy {
 impl RandomPolicy {
     fn new(seed: u64) -> Self {
         // A different stream from the engine's, from the same seed.
-        RandomPolicy { rng: Xoshiro256PlusPlus::seed_from_u64(seed ^ 0x5EC2_E7A2_1A7D_0001) }
+        RandomPolicy {
+            rng: Xoshiro256PlusPlus::seed_from_u64(seed ^ 0x5EC2_E7A2_1A7D_0001),
+        }
     }
 }
 
@@ -164,7 +185,9 @@ impl Policy for RandomPolicy {
             if pending.is_empty() {
                 return None;
             }
-            return Some(Action::Take(pending[self.rng.random_range(0..pending.len())]));
+            return Some(Action::Take(
+                pending[self.rng.random_range(0..pending.len())],
+            ));
         }
         let scenario = Arc::clone(sim.scenario());
         let rng = &mut self.rng;
@@ -184,7 +207,9 @@ impl Policy for RandomPolicy {
                     .filter(|p| wanted.is_none_or(|w| p.last_name == w.last_name))
                     .map(|p| p.id.as_str())
                     .collect();
-                let pick = same_name.get(rng.random_range(0..same_name.len().max(1))).copied();
+                let pick = same_name
+                    .get(rng.random_range(0..same_name.len().max(1)))
+                    .copied();
                 Action::Open(pick.unwrap_or(&r.patient).to_string())
             }
         })
@@ -198,5 +223,10 @@ fn misspell(word: &str, rng: &mut Xoshiro256PlusPlus) -> String {
         return word.to_string();
     }
     let k = rng.random_range(1..chars.len());
-    chars.iter().enumerate().filter(|&(i, _)| i != k).map(|(_, c)| c).collect()
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != k)
+        .map(|(_, c)| c)
+        .collect()
 }

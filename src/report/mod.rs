@@ -23,13 +23,32 @@ pub fn to_text(report: &Report) -> String {
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "{}", report.title);
-    let _ = writeln!(w, "Scénario « {} » — mode {} — graine {}", report.scenario, report.mode.label(), report.seed);
+    let _ = writeln!(
+        w,
+        "Scénario « {} » — mode {} — graine {}",
+        report.scenario,
+        report.mode.label(),
+        report.seed
+    );
     let _ = writeln!(w);
-    let verdict = if report.validated { "VALIDÉE" } else { "NON VALIDÉE" };
-    let _ = writeln!(w, "Résultat : {verdict} — note globale {}/100 (seuil {})", number(report.scores.overall), report.pass_mark);
+    let verdict = if report.validated {
+        "VALIDÉE"
+    } else {
+        "NON VALIDÉE"
+    };
+    let _ = writeln!(
+        w,
+        "Résultat : {verdict} — note globale {}/100 (seuil {})",
+        number(report.scores.overall),
+        report.pass_mark
+    );
     if !report.validated {
         if !report.critical_errors.is_empty() {
-            let _ = writeln!(w, "  Motif : {} erreur(s) éliminatoire(s).", report.critical_errors.len());
+            let _ = writeln!(
+                w,
+                "  Motif : {} erreur(s) éliminatoire(s).",
+                report.critical_errors.len()
+            );
         } else {
             let _ = writeln!(w, "  Motif : note globale sous le seuil de validation.");
         }
@@ -62,7 +81,11 @@ pub fn to_text(report: &Report) -> String {
             t.title,
             t.urgency,
             t.outcome.label(),
-            if t.points_lost > 0.0 { format!(", −{} pt", number(t.points_lost)) } else { String::new() }
+            if t.points_lost > 0.0 {
+                format!(", −{} pt", number(t.points_lost))
+            } else {
+                String::new()
+            }
         );
         for note in &t.notes {
             let _ = writeln!(w, "      {note}");
@@ -73,8 +96,18 @@ pub fn to_text(report: &Report) -> String {
     } else {
         let _ = writeln!(w, "\nPoints perdus");
         for l in &report.lost {
-            let axis = Axis::ALL.iter().find(|a| a.key() == l.axis).map_or(l.axis, |a| a.label());
-            let _ = writeln!(w, "  −{} {} à {} [{}]", number(l.points), axis, l.at, l.situation);
+            let axis = Axis::ALL
+                .iter()
+                .find(|a| a.key() == l.axis)
+                .map_or(l.axis, |a| a.label());
+            let _ = writeln!(
+                w,
+                "  −{} {} à {} [{}]",
+                number(l.points),
+                axis,
+                l.at,
+                l.situation
+            );
             let _ = writeln!(w, "      {}", l.explanation);
         }
     }

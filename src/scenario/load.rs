@@ -21,7 +21,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(line: usize, col: usize, message: impl Into<String>) -> Self {
-        Problem { line, col, message: message.into() }
+        Problem {
+            line,
+            col,
+            message: message.into(),
+        }
     }
 
     /// `path:line:col: message`, the form editors and terminals understand.
@@ -46,7 +50,10 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(Problem::new(
             1,
             1,
-            format!("fichier trop volumineux ({} Mo ; 8 Mo au plus)", meta.len() / (1024 * 1024)),
+            format!(
+                "fichier trop volumineux ({} Mo ; 8 Mo au plus)",
+                meta.len() / (1024 * 1024)
+            ),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Problem::new(1, 1, io_message(&e)))?;
@@ -55,7 +62,11 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         let text = String::from_utf8_lossy(valid);
         let line = text.matches('\n').count() + 1;
         let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Problem::new(line, col, "le fichier n'est pas du texte UTF-8 (enregistrez-le en UTF-8)")
+        Problem::new(
+            line,
+            col,
+            "le fichier n'est pas du texte UTF-8 (enregistrez-le en UTF-8)",
+        )
     })
 }
 
@@ -73,7 +84,11 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Problem> {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES);
     options.from_str(source).map_err(|e| {
-        Problem::new(e.span.start.line.max(1), e.span.start.col.max(1), french_message(&e.code))
+        Problem::new(
+            e.span.start.line.max(1),
+            e.span.start.col.max(1),
+            french_message(&e.code),
+        )
     })
 }
 
@@ -81,7 +96,11 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Problem> {
 pub fn load_scenario_str(source: &str) -> Result<Scenario, Vec<Problem>> {
     let scenario: Scenario = parse_ron(source).map_err(|p| vec![p])?;
     let problems = validate::validate(&scenario, source);
-    if problems.is_empty() { Ok(scenario) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(problems)
+    }
 }
 
 pub fn load_scenario_file(path: &Path) -> Result<Scenario, Vec<Problem>> {
@@ -90,11 +109,18 @@ pub fn load_scenario_file(path: &Path) -> Result<Scenario, Vec<Problem>> {
 }
 
 fn list(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn within(outer: &Option<String>) -> String {
-    outer.as_ref().map(|o| format!(" dans `{o}`")).unwrap_or_default()
+    outer
+        .as_ref()
+        .map(|o| format!(" dans `{o}`"))
+        .unwrap_or_default()
 }
 
 /// ron's messages are English; the people who read them are French instructors.
@@ -174,7 +200,9 @@ fn type_fr(name: &str) -> String {
     let fr = match n {
         "string" | "str" | "string \"...\"" => "un texte entre guillemets",
         "bool" | "boolean" => "un booléen (true/false)",
-        "u32" | "u64" | "usize" | "i32" | "i64" | "unsigned integer" | "integer" => "un nombre entier",
+        "u32" | "u64" | "usize" | "i32" | "i64" | "unsigned integer" | "integer" => {
+            "un nombre entier"
+        }
         "sequence" => "une liste [ ... ]",
         "map" => "une table",
         "unit" => "rien",
@@ -194,14 +222,22 @@ mod tests {
         let src = "Scenario(\n  id: \"x\",\n  titre: \"t\"\n  cabinet: ()\n)";
         let err = parse_ron::<Scenario>(src).unwrap_err();
         assert_eq!((err.line, err.col), (4, 3));
-        assert!(err.message.contains("virgule") || err.message.contains("`)`"), "{}", err.message);
+        assert!(
+            err.message.contains("virgule") || err.message.contains("`)`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn unknown_field_lists_the_possible_ones() {
         let src = "Scenario(id: \"x\", titr: \"t\")";
         let err = parse_ron::<Scenario>(src).unwrap_err();
-        assert!(err.message.contains("champ inconnu `titr`"), "{}", err.message);
+        assert!(
+            err.message.contains("champ inconnu `titr`"),
+            "{}",
+            err.message
+        );
         assert!(err.message.contains("`titre`"));
     }
 }

@@ -43,7 +43,10 @@ impl<'a> Locator<'a> {
         while let Some(found) = self.src.get(start..)?.find(key) {
             let at = start + found;
             let after = self.src[at + key.len()..].trim_start();
-            let boundary = self.src[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric() && c != '_');
+            let boundary = self.src[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric() && c != '_');
             if boundary && after.starts_with(':') {
                 return Some(at);
             }
@@ -99,7 +102,10 @@ mod tests {
     fn finds_the_nth_structure_and_keys() {
         let src = "[Proposition(x), Proposition (y)]\nfin: \"11:00\"";
         let loc = Locator::new(src);
-        assert_eq!(loc.line_col(loc.nth_struct("Proposition", 0, 1).unwrap()), (1, 18));
+        assert_eq!(
+            loc.line_col(loc.nth_struct("Proposition", 0, 1).unwrap()),
+            (1, 18)
+        );
         assert_eq!(loc.line_col(loc.key("fin", 0).unwrap()), (2, 1));
     }
 }

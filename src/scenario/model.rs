@@ -90,7 +90,10 @@ pub struct Patient {
 impl Patient {
     /// "DURAND Jean (14/03/1952)", the way a register line reads.
     pub fn register_line(&self) -> String {
-        format!("{} {} ({})", self.last_name, self.first_name, self.birth_date)
+        format!(
+            "{} {} ({})",
+            self.last_name, self.first_name, self.birth_date
+        )
     }
 }
 
@@ -360,7 +363,11 @@ pub enum Axis {
 }
 
 impl Axis {
-    pub const ALL: [Axis; 3] = [Axis::Prioritisation, Axis::Terminology, Axis::Confidentiality];
+    pub const ALL: [Axis; 3] = [
+        Axis::Prioritisation,
+        Axis::Terminology,
+        Axis::Confidentiality,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -480,12 +487,17 @@ impl Situation {
     }
 
     pub fn acceptable_delay(&self) -> Duration {
-        self.acceptable_delay.unwrap_or_else(|| defaults::acceptable_delay(self.channel, self.urgency))
+        self.acceptable_delay
+            .unwrap_or_else(|| defaults::acceptable_delay(self.channel, self.urgency))
     }
 
     /// How long a phone rings before voicemail.
     pub fn ring_limit(&self) -> Duration {
-        Duration(self.rings.unwrap_or(defaults::RINGS) * defaults::RING_SECONDS)
+        Duration(
+            self.rings
+                .unwrap_or(defaults::RINGS)
+                .saturating_mul(defaults::RING_SECONDS),
+        )
     }
 
     pub fn hold_limit(&self) -> Duration {
@@ -493,7 +505,8 @@ impl Situation {
     }
 
     pub fn patience(&self) -> Duration {
-        self.patience.unwrap_or_else(|| defaults::patience(self.urgency))
+        self.patience
+            .unwrap_or_else(|| defaults::patience(self.urgency))
     }
 
     pub fn step_index(&self, id: &str) -> Option<usize> {

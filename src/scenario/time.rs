@@ -42,7 +42,11 @@ impl fmt::Display for ClockTime {
     /// `08:30`, or `08:30:15` when the seconds are not zero.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (h, m, s) = (self.0 / 3600, self.0 / 60 % 60, self.0 % 60);
-        if s == 0 { write!(f, "{h:02}:{m:02}") } else { write!(f, "{h:02}:{m:02}:{s:02}") }
+        if s == 0 {
+            write!(f, "{h:02}:{m:02}")
+        } else {
+            write!(f, "{h:02}:{m:02}:{s:02}")
+        }
     }
 }
 
@@ -71,13 +75,17 @@ impl Duration {
         }
         let mut last_unit = None;
         while !rest.is_empty() {
-            let digits_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+            let digits_end = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
             if digits_end == 0 {
                 return Err(error());
             }
             let value: u64 = rest[..digits_end].parse().map_err(|_| error())?;
             rest = rest[digits_end..].trim_start();
-            let unit_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            let unit_end = rest
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len());
             let unit = &rest[..unit_end];
             rest = rest[unit_end..].trim_start();
             let factor = match unit {
@@ -136,9 +144,18 @@ mod tests {
 
     #[test]
     fn clock_times_parse_in_both_french_styles() {
-        assert_eq!(ClockTime::parse("08:30").unwrap(), ClockTime(8 * 3600 + 30 * 60));
-        assert_eq!(ClockTime::parse("8h30").unwrap(), ClockTime(8 * 3600 + 30 * 60));
-        assert_eq!(ClockTime::parse("09:05:20").unwrap(), ClockTime(9 * 3600 + 5 * 60 + 20));
+        assert_eq!(
+            ClockTime::parse("08:30").unwrap(),
+            ClockTime(8 * 3600 + 30 * 60)
+        );
+        assert_eq!(
+            ClockTime::parse("8h30").unwrap(),
+            ClockTime(8 * 3600 + 30 * 60)
+        );
+        assert_eq!(
+            ClockTime::parse("09:05:20").unwrap(),
+            ClockTime(9 * 3600 + 5 * 60 + 20)
+        );
         assert_eq!(ClockTime::parse("14h").unwrap(), ClockTime(14 * 3600));
         assert!(ClockTime::parse("25:00").is_err());
         assert!(ClockTime::parse("midi").is_err());

@@ -1,13 +1,15 @@
 //! Semantic checks on a parsed scenario, each reported at the place it concerns.
 
+use super::Problem;
 use super::locate::Locator;
 use super::model::*;
 use super::time::Duration;
-use super::Problem;
 use std::collections::HashSet;
 
 const CALLER_PLACEHOLDER: &str = "{appelant}";
 const MAX_SHIFT_SECONDS: u32 = 12 * 3600;
+const MAX_RINGS: u32 = 60;
+const MAX_ANSWER_SECONDS: u32 = 3600;
 
 struct Checker<'a> {
     loc: Locator<'a>,
@@ -22,14 +24,32 @@ impl Checker<'_> {
 }
 
 pub fn validate(scenario: &Scenario, source: &str) -> Vec<Problem> {
-    let mut c = Checker { loc: Locator::new(source), problems: Vec::new() };
+    let mut c = Checker {
+        loc: Locator::new(source),
+        problems: Vec::new(),
+    };
     check_header(&mut c, scenario);
-    let doctors = check_ids(&mut c, "médecin", scenario.practice.doctors.iter().map(|d| d.id.as_str()));
-    let patients = check_ids(&mut c, "patient", scenario.patients.iter().map(|p| p.id.as_str()));
-    check_ids(&mut c, "situation", scenario.situations.iter().map(|s| s.id.as_str()));
+    let doctors = check_ids(
+        &mut c,
+        "médecin",
+        scenario.practice.doctors.iter().map(|d| d.id.as_str()),
+    );
+    let patients = check_ids(
+        &mut c,
+        "patient",
+        scenario.patients.iter().map(|p| p.id.as_str()),
+    );
+    check_ids(
+        &mut c,
+        "situation",
+        scenario.situations.iter().map(|s| s.id.as_str()),
+    );
     if scenario.situations.is_empty() {
         let at = c.loc.key("situations", 0);
-        c.at(at, "le scénario ne contient aucune situation : ajoutez-en au moins une".into());
+        c.at(
+            at,
+            "le scénario ne contient aucune situation : ajoutez-en au moins une".into(),
+        );
     }
     for situation in &scenario.situations {
         check_situation(&mut c, scenario, situation, &doctors, &patients);
@@ -49,20 +69,36 @@ fn check_header(c: &mut Checker, s: &Scenario) {
     }
     if s.pass_mark > 100 {
         let at = c.loc.key("seuil_validation", 0);
-        c.at(at, format!("seuil de validation {} : il doit être compris entre 0 et 100", s.pass_mark));
+        c.at(
+            at,
+            format!(
+                "seuil de validation {} : il doit être compris entre 0 et 100",
+                s.pass_mark
+            ),
+        );
     }
     let (start, end) = (s.practice.shift_start, s.practice.shift_end);
     if end <= start {
         let at = c.loc.key("fin", c.loc.key("cabinet", 0).unwrap_or(0));
-        c.at(at, format!("la vacation finit ({end}) avant de commencer ({start})"));
+        c.at(
+            at,
+            format!("la vacation finit ({end}) avant de commencer ({start})"),
+        );
     } else if end.0 - start.0 > MAX_SHIFT_SECONDS {
         let at = c.loc.key("fin", c.loc.key("cabinet", 0).unwrap_or(0));
-        c.at(at, format!("vacation de {start} à {end} : 12 heures au plus"));
+        c.at(
+            at,
+            format!("vacation de {start} à {end} : 12 heures au plus"),
+        );
     }
 }
 
 /// Reports empty, spaced and duplicate ids; returns the set of ids.
-fn check_ids<'s>(c: &mut Checker, kind: &str, ids: impl Iterator<Item = &'s str>) -> HashSet<&'s str> {
+fn check_ids<'s>(
+    c: &mut Checker,
+    kind: &str,
+    ids: impl Iterator<Item = &'s str>,
+) -> HashSet<&'s str> {
     let mut seen = HashSet::new();
     for id in ids {
         let at = c.loc.key_value("id", id, 0);
@@ -97,7 +133,13 @@ fn check_situation(
     }
     if s.arrival < start || s.arrival >= end {
         let at = field(c, "arrivee");
-        c.at(at, format!("situation « {name} » : arrivée à {} en dehors de la vacation ({start}–{end})", s.arrival));
+        c.at(
+            at,
+            format!(
+                "situation « {name} » : arrivée à {} en dehors de la vacation ({start}–{end})",
+                s.arrival
+            ),
+        );
     }
     if let Some(deadline) = s.deadline {
         if deadline > end || deadline <= s.arrival {
@@ -108,16 +150,25 @@ fn check_situation(
             ));
         }
     }
-    if s.acceptable_delay == Some(Duration::ZERO) {
-        let at = field(c, "delai_acceptable");
-        c.at(at, format!("situation « {name} » : le délai acceptable doit être supérieur à 0 s"));
+    if s.arrival_jitter
+        .is_some_and(|j| j.seconds() > MAX_SHIFT_SECONDS)
+    {
+        let at = field(c, "decalage_arrivee");
+        c.at(
+            at,
+            format!("situation « {name} » : décalage d'arrivée de 12 h au plus"),
+        );
     }
     let misplaced: [(&str, bool, Channel); 5] = [
         ("sonneries", s.rings.is_some(), Channel::Telephone),
         ("attente_max", s.hold_limit.is_some(), Channel::Telephone),
         ("patience", s.patience.is_some(), Channel::Accueil),
         ("rendez_vous", s.appointment.is_some(), Channel::Accueil),
-        ("si_impatient", s.when_impatient != WhenImpatient::default(), Channel::Accueil),
+        (
+            "si_impatient",
+            s.when_impatient != WhenImpatient::default(),
+            Channel::Accueil,
+        ),
     ];
     for (key, present, channel) in misplaced {
         if present && s.channel != channel {
@@ -128,20 +179,42 @@ fn check_situation(
             ));
         }
     }
-    if s.rings == Some(0) || s.patience == Some(Duration::ZERO) || s.hold_limit == Some(Duration::ZERO) {
-        let at = Some(base);
-        c.at(at, format!("situation « {name} » : sonneries, patience et attente_max doivent être supérieures à 0"));
+    if s.rings.is_some_and(|r| r == 0 || r > MAX_RINGS) {
+        let at = field(c, "sonneries");
+        c.at(
+            at,
+            format!("situation « {name} » : sonneries doit être compris entre 1 et {MAX_RINGS}"),
+        );
+    }
+    for (key, value) in [
+        ("patience", s.patience),
+        ("attente_max", s.hold_limit),
+        ("delai_acceptable", s.acceptable_delay),
+    ] {
+        if value.is_some_and(|d| d == Duration::ZERO || d.seconds() > MAX_SHIFT_SECONDS) {
+            let at = field(c, key);
+            c.at(
+                at,
+                format!("situation « {name} » : `{key}` doit être compris entre 1 s et 12 h"),
+            );
+        }
     }
     if let Some(p) = &s.patient {
         if !patients.contains(p.as_str()) {
             let at = c.loc.key_value("patient", p, base);
-            c.at(at, format!("situation « {name} » : patient inconnu « {p} » (absent de `patients`)"));
+            c.at(
+                at,
+                format!("situation « {name} » : patient inconnu « {p} » (absent de `patients`)"),
+            );
         }
     }
     if let Some(d) = &s.doctor {
         if !doctors.contains(d.as_str()) {
             let at = c.loc.key_value("medecin", d, base);
-            c.at(at, format!("situation « {name} » : médecin inconnu « {d} » (absent de `medecins`)"));
+            c.at(
+                at,
+                format!("situation « {name} » : médecin inconnu « {d} » (absent de `medecins`)"),
+            );
         }
     }
     if s.callers.is_empty() && situation_texts(s).any(|t| t.contains(CALLER_PLACEHOLDER)) {
@@ -160,7 +233,13 @@ fn check_situation(
             c.at(at, format!("situation « {name} » : « {END} » est réservé pour terminer une situation ; choisissez un autre identifiant d'étape"));
         } else if !step_ids.insert(step.id()) {
             let second = c.loc.nth_key_value("id", step.id(), base, 1);
-            c.at(second, format!("situation « {name} » : identifiant d'étape « {} » en double", step.id()));
+            c.at(
+                second,
+                format!(
+                    "situation « {name} » : identifiant d'étape « {} » en double",
+                    step.id()
+                ),
+            );
         }
     }
     for (index, step) in s.steps.iter().enumerate() {
@@ -169,7 +248,14 @@ fn check_situation(
     check_graph(c, s, base);
 }
 
-fn check_step(c: &mut Checker, s: &Situation, index: usize, step: &Step, patients: &HashSet<&str>, base: usize) {
+fn check_step(
+    c: &mut Checker,
+    s: &Situation,
+    index: usize,
+    step: &Step,
+    patients: &HashSet<&str>,
+    base: usize,
+) {
     let step_at = c.loc.key_value("id", step.id(), base).unwrap_or(base);
     let here = format!("étape « {} » de « {} »", step.id(), s.id);
     let check_next = |c: &mut Checker, next: &Option<String>, at: usize| {
@@ -179,12 +265,31 @@ fn check_step(c: &mut Checker, s: &Situation, index: usize, step: &Step, patient
                 c.at(pos, format!("{here} : suite « {n} » inconnue (ni une étape de la situation, ni « {END} »)"));
             } else if s.step_index(n) == Some(index) {
                 let pos = c.loc.key_value("suite", n, at).or(Some(at));
-                c.at(pos, format!("{here} : une réponse ne peut pas mener à sa propre étape"));
+                c.at(
+                    pos,
+                    format!("{here} : une réponse ne peut pas mener à sa propre étape"),
+                );
             }
         }
     };
     if step.prompt().trim().is_empty() {
         c.at(Some(step_at), format!("{here} : texte vide"));
+    }
+    let durations: Vec<Option<Duration>> = match step {
+        Step::Choice(choice) => choice.options.iter().map(|o| o.duration).collect(),
+        Step::Typed(t) => vec![t.duration],
+        Step::Record(r) => vec![r.duration],
+    };
+    if durations
+        .iter()
+        .flatten()
+        .any(|d| d.seconds() > MAX_ANSWER_SECONDS)
+    {
+        let at = c.loc.key("duree", step_at).or(Some(step_at));
+        c.at(
+            at,
+            format!("{here} : une `duree` d'échange ne dépasse pas 1 h"),
+        );
     }
     match step {
         Step::Choice(choice) => {
@@ -193,23 +298,37 @@ fn check_step(c: &mut Checker, s: &Situation, index: usize, step: &Step, patient
                 return;
             }
             if !choice.options.iter().any(|o| o.best) {
-                c.at(Some(step_at), format!("{here} : aucune proposition n'est marquée `meilleure: true`"));
+                c.at(
+                    Some(step_at),
+                    format!("{here} : aucune proposition n'est marquée `meilleure: true`"),
+                );
             }
             for (n, option) in choice.options.iter().enumerate() {
-                let at = c.loc.nth_struct("Proposition", step_at, n).unwrap_or(step_at);
+                let at = c
+                    .loc
+                    .nth_struct("Proposition", step_at, n)
+                    .unwrap_or(step_at);
                 let which = format!("{here}, proposition {}", n + 1);
                 if option.text.trim().is_empty() {
                     c.at(Some(at), format!("{which} : texte vide"));
                 }
                 let under_triage = option.triage.is_some_and(|t| t < s.urgency);
                 let over_triage = option.triage.is_some_and(|t| t > s.urgency);
-                if option.best && (!option.cost.is_zero() || option.critical.is_some() || under_triage || over_triage) {
+                if option.best
+                    && (!option.cost.is_zero()
+                        || option.critical.is_some()
+                        || under_triage
+                        || over_triage)
+                {
                     c.at(Some(at), format!(
                         "{which} : une meilleure réponse ne peut pas faire perdre de points (perte, critique ou tri différent de l'urgence {})",
                         s.urgency.label()
                     ));
                 }
-                let loses = !option.cost.is_zero() || option.critical.is_some() || under_triage || over_triage;
+                let loses = !option.cost.is_zero()
+                    || option.critical.is_some()
+                    || under_triage
+                    || over_triage;
                 if loses && option.explanation.trim().is_empty() {
                     c.at(Some(at), format!("{which} : elle fait perdre des points mais n'a pas d'`explication` pour le stagiaire"));
                 }
@@ -218,23 +337,45 @@ fn check_step(c: &mut Checker, s: &Situation, index: usize, step: &Step, patient
         }
         Step::Typed(typed) => {
             if typed.accepted.iter().all(|a| a.trim().is_empty()) {
-                c.at(Some(step_at), format!("{here} : `attendu` doit contenir au moins une orthographe"));
+                c.at(
+                    Some(step_at),
+                    format!("{here} : `attendu` doit contenir au moins une orthographe"),
+                );
             }
             for wrong in &typed.confusables {
                 let norm = crate::scoring::matching::normalise(wrong);
-                if typed.accepted.iter().any(|a| crate::scoring::matching::normalise(a) == norm) {
-                    c.at(Some(step_at), format!("{here} : « {wrong} » est à la fois attendu et dans `confusions`"));
+                if typed
+                    .accepted
+                    .iter()
+                    .any(|a| crate::scoring::matching::normalise(a) == norm)
+                {
+                    c.at(
+                        Some(step_at),
+                        format!("{here} : « {wrong} » est à la fois attendu et dans `confusions`"),
+                    );
                 }
             }
             if typed.points > 0 && typed.explanation.trim().is_empty() {
-                c.at(Some(step_at), format!("{here} : une saisie notée doit avoir une `explication`"));
+                c.at(
+                    Some(step_at),
+                    format!("{here} : une saisie notée doit avoir une `explication`"),
+                );
             }
             check_next(c, &typed.next, step_at);
         }
         Step::Record(record) => {
             if !patients.contains(record.patient.as_str()) {
-                let at = c.loc.key_value("patient", &record.patient, step_at).or(Some(step_at));
-                c.at(at, format!("{here} : patient inconnu « {} » (absent de `patients`)", record.patient));
+                let at = c
+                    .loc
+                    .key_value("patient", &record.patient, step_at)
+                    .or(Some(step_at));
+                c.at(
+                    at,
+                    format!(
+                        "{here} : patient inconnu « {} » (absent de `patients`)",
+                        record.patient
+                    ),
+                );
             }
             if record.explanation.trim().is_empty() {
                 c.at(Some(step_at), format!("{here} : un `Dossier` doit avoir une `explication` (l'erreur d'identité est éliminatoire)"));
@@ -312,7 +453,11 @@ fn check_graph(c: &mut Checker, s: &Situation, base: usize) {
 
 /// Every text of a situation a trainee may read (for the `{appelant}` check).
 fn situation_texts(s: &Situation) -> impl Iterator<Item = &str> {
-    let own = [s.title.as_str(), s.description.as_str(), s.counterpart.as_str()];
+    let own = [
+        s.title.as_str(),
+        s.description.as_str(),
+        s.counterpart.as_str(),
+    ];
     let steps = s.steps.iter().flat_map(|step| {
         let mut texts = vec![step.prompt()];
         match step {

@@ -13,7 +13,9 @@ pub enum Grade {
     /// Right words with one-letter slips; lists the misspelled words as typed.
     Typo(Vec<String>),
     /// Wrong; `confused_with` names the real word it was mistaken for, if any.
-    Wrong { confused_with: Option<String> },
+    Wrong {
+        confused_with: Option<String>,
+    },
 }
 
 const MIN_TYPO_WORD: usize = 5;
@@ -72,7 +74,9 @@ fn compare(typed: &str, expected: &str, confusables: &[String]) -> Grade {
     let typed_words: Vec<&str> = typed.split(' ').collect();
     let expected_words: Vec<&str> = expected.split(' ').collect();
     if typed_words.len() != expected_words.len() {
-        return Grade::Wrong { confused_with: None };
+        return Grade::Wrong {
+            confused_with: None,
+        };
     }
     let mut slips = Vec::new();
     for (t, e) in typed_words.iter().zip(&expected_words) {
@@ -84,7 +88,9 @@ fn compare(typed: &str, expected: &str, confusables: &[String]) -> Grade {
         if !is_other_word && long_enough && strsim::osa_distance(t, e) == 1 {
             slips.push(t.to_string());
         } else {
-            return Grade::Wrong { confused_with: None };
+            return Grade::Wrong {
+                confused_with: None,
+            };
         }
     }
     Grade::Typo(slips)
@@ -110,9 +116,20 @@ mod tests {
 
     #[test]
     fn one_letter_slip_is_a_typo() {
-        assert_eq!(g("colloscopie", &["coloscopie"], &[]), Grade::Typo(vec!["colloscopie".into()]));
-        assert_eq!(g("cloloscopie", &["coloscopie"], &[]), Grade::Wrong { confused_with: None });
-        assert_eq!(g("coloscpoie", &["coloscopie"], &[]), Grade::Typo(vec!["coloscpoie".into()]));
+        assert_eq!(
+            g("colloscopie", &["coloscopie"], &[]),
+            Grade::Typo(vec!["colloscopie".into()])
+        );
+        assert_eq!(
+            g("cloloscopie", &["coloscopie"], &[]),
+            Grade::Wrong {
+                confused_with: None
+            }
+        );
+        assert_eq!(
+            g("coloscpoie", &["coloscopie"], &[]),
+            Grade::Typo(vec!["coloscpoie".into()])
+        );
     }
 
     #[test]
@@ -120,28 +137,50 @@ mod tests {
         let conf = ["colposcopie", "cystoscopie"];
         assert_eq!(
             g("colposcopie", &["coloscopie"], &conf),
-            Grade::Wrong { confused_with: Some("colposcopie".into()) }
+            Grade::Wrong {
+                confused_with: Some("colposcopie".into())
+            }
         );
         assert_eq!(
             g("cystoscopie", &["coloscopie"], &conf),
-            Grade::Wrong { confused_with: Some("cystoscopie".into()) }
+            Grade::Wrong {
+                confused_with: Some("cystoscopie".into())
+            }
         );
     }
 
     #[test]
     fn short_words_get_no_typo_tolerance() {
-        assert_eq!(g("IRN", &["IRM"], &[]), Grade::Wrong { confused_with: None });
+        assert_eq!(
+            g("IRN", &["IRM"], &[]),
+            Grade::Wrong {
+                confused_with: None
+            }
+        );
     }
 
     #[test]
     fn sentences_are_compared_word_by_word() {
         let expected = ["Pas d'épanchement péricardique."];
-        assert_eq!(g("pas d'epanchement pericardique", &expected, &[]), Grade::Exact);
+        assert_eq!(
+            g("pas d'epanchement pericardique", &expected, &[]),
+            Grade::Exact
+        );
         assert_eq!(
             g("pas d'épanchement péricardiqe", &expected, &[]),
             Grade::Typo(vec!["pericardiqe".into()])
         );
-        assert_eq!(g("pas d'épanchement pleural", &expected, &[]), Grade::Wrong { confused_with: None });
-        assert_eq!(g("pas épanchement péricardique", &expected, &[]), Grade::Wrong { confused_with: None });
+        assert_eq!(
+            g("pas d'épanchement pleural", &expected, &[]),
+            Grade::Wrong {
+                confused_with: None
+            }
+        );
+        assert_eq!(
+            g("pas épanchement péricardique", &expected, &[]),
+            Grade::Wrong {
+                confused_with: None
+            }
+        );
     }
 }

@@ -121,20 +121,32 @@ fn minutes_text(secs: Secs) -> String {
 /// Prioritisation lost by giving an option's triage to a situation of `urgency`.
 pub fn triage_loss(option: &ChoiceOption, urgency: Urgency) -> u32 {
     match option.triage {
-        Some(t) if t < urgency => (urgency_weight(urgency) * urgency.levels_between(t) / 2).min(urgency_weight(urgency)),
+        Some(t) if t < urgency => {
+            (urgency_weight(urgency) * urgency.levels_between(t) / 2).min(urgency_weight(urgency))
+        }
         Some(t) if t > urgency => OVER_TRIAGE_PER_LEVEL * urgency.levels_between(t),
         _ => 0,
     }
 }
 
 fn option_loss(option: &ChoiceOption, axis: Axis, urgency: Urgency) -> u32 {
-    let triage = if axis == Axis::Prioritisation { triage_loss(option, urgency) } else { 0 };
+    let triage = if axis == Axis::Prioritisation {
+        triage_loss(option, urgency)
+    } else {
+        0
+    };
     option.cost.get(axis) + triage
 }
 
 /// The worst loss possible on `axis` along any path through a situation's steps.
 pub fn worst_path_loss(s: &Situation, axis: Axis) -> u32 {
-    fn from(s: &Situation, step: usize, axis: Axis, memo: &mut HashMap<usize, u32>, depth: usize) -> u32 {
+    fn from(
+        s: &Situation,
+        step: usize,
+        axis: Axis,
+        memo: &mut HashMap<usize, u32>,
+        depth: usize,
+    ) -> u32 {
         if let Some(&v) = memo.get(&step) {
             return v;
         }
@@ -156,17 +168,33 @@ pub fn worst_path_loss(s: &Situation, axis: Axis) -> u32 {
                 .unwrap_or(0),
             Step::Typed(t) => {
                 let own = if t.axis == axis { t.points } else { 0 };
-                own + successors(s, step).into_iter().map(|k| next_worst(k, memo)).max().unwrap_or(0)
+                own + successors(s, step)
+                    .into_iter()
+                    .map(|k| next_worst(k, memo))
+                    .max()
+                    .unwrap_or(0)
             }
             Step::Record(r) => {
-                let own = if axis == Axis::Confidentiality { r.points } else { 0 };
-                own + successors(s, step).into_iter().map(|k| next_worst(k, memo)).max().unwrap_or(0)
+                let own = if axis == Axis::Confidentiality {
+                    r.points
+                } else {
+                    0
+                };
+                own + successors(s, step)
+                    .into_iter()
+                    .map(|k| next_worst(k, memo))
+                    .max()
+                    .unwrap_or(0)
             }
         };
         memo.insert(step, worst);
         worst
     }
-    if s.steps.is_empty() { 0 } else { from(s, 0, axis, &mut HashMap::new(), 0) }
+    if s.steps.is_empty() {
+        0
+    } else {
+        from(s, 0, axis, &mut HashMap::new(), 0)
+    }
 }
 
 /// Points at stake on an axis for the whole scenario.
@@ -175,7 +203,11 @@ pub fn axis_stake(scenario: &Scenario, axis: Axis) -> u32 {
         .situations
         .iter()
         .map(|s| {
-            let timing = if axis == Axis::Prioritisation { urgency_weight(s.urgency) } else { 0 };
+            let timing = if axis == Axis::Prioritisation {
+                urgency_weight(s.urgency)
+            } else {
+                0
+            };
             timing + worst_path_loss(s, axis)
         })
         .sum()
@@ -214,7 +246,9 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
     for entry in &log.entries {
         let at = entry.at;
         match &entry.event {
-            Event::Taken { situation, waiting, .. } => {
+            Event::Taken {
+                situation, waiting, ..
+            } => {
                 let i = *situation;
                 tracks[i].taken.get_or_insert(at);
                 let taken = &scenario.situations[i];
@@ -242,21 +276,38 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                     }
                 }
             }
-            Event::Chose { situation, step, option } => {
+            Event::Chose {
+                situation,
+                step,
+                option,
+            } => {
                 let i = *situation;
                 let s = &scenario.situations[i];
-                let Step::Choice(choice) = &s.steps[*step] else { continue };
+                let Step::Choice(choice) = &s.steps[*step] else {
+                    continue;
+                };
                 let o = &choice.options[*option];
                 let why = text(i, &o.explanation);
                 for axis in Axis::ALL {
                     let cost = o.cost.get(axis);
                     if cost > 0 {
-                        losses.push(RawLoss { situation: i, axis, points: cost as f64, at, timing: false, explanation: why.clone() });
+                        losses.push(RawLoss {
+                            situation: i,
+                            axis,
+                            points: cost as f64,
+                            at,
+                            timing: false,
+                            explanation: why.clone(),
+                        });
                     }
                 }
                 let triage = triage_loss(o, s.urgency);
                 if let (Some(t), true) = (o.triage, triage > 0) {
-                    let kind = if t < s.urgency { "Sous-triage" } else { "Sur-triage" };
+                    let kind = if t < s.urgency {
+                        "Sous-triage"
+                    } else {
+                        "Sur-triage"
+                    };
                     let rule = if t < s.urgency {
                         "Sous-estimer une urgence est bien plus grave que la surestimer."
                     } else {
@@ -278,18 +329,32 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                         critical.push(CriticalError {
                             situation: s.id.clone(),
                             at: clock(at),
-                            explanation: format!("Urgence vitale sous-estimée (« {} ») : {why}", title(i)),
+                            explanation: format!(
+                                "Urgence vitale sous-estimée (« {} ») : {why}",
+                                title(i)
+                            ),
                         });
                     }
                 }
                 if let Some(c) = &o.critical {
-                    critical.push(CriticalError { situation: s.id.clone(), at: clock(at), explanation: text(i, c) });
+                    critical.push(CriticalError {
+                        situation: s.id.clone(),
+                        at: clock(at),
+                        explanation: text(i, c),
+                    });
                 }
             }
-            Event::Typed { situation, step, text: typed, grade } => {
+            Event::Typed {
+                situation,
+                step,
+                text: typed,
+                grade,
+            } => {
                 let i = *situation;
                 let s = &scenario.situations[i];
-                let Step::Typed(t) = &s.steps[*step] else { continue };
+                let Step::Typed(t) = &s.steps[*step] else {
+                    continue;
+                };
                 let reference = t.accepted.first().map(String::as_str).unwrap_or("");
                 let why = text(i, &t.explanation);
                 let (points, verdict) = match grade {
@@ -302,29 +367,58 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                         };
                         (
                             t.points as f64 / 2.0,
-                            format!("Faute de frappe : vous avez saisi « {typed} »{detail} au lieu de « {reference} »."),
+                            format!(
+                                "Faute de frappe : vous avez saisi « {typed} »{detail} au lieu de « {reference} »."
+                            ),
                         )
                     }
-                    Grade::Wrong { confused_with: Some(other) } => (
+                    Grade::Wrong {
+                        confused_with: Some(other),
+                    } => (
                         t.points as f64,
-                        format!("Confusion : « {other} » est un autre terme ; il fallait « {reference} ».")
+                        format!(
+                            "Confusion : « {other} » est un autre terme ; il fallait « {reference} »."
+                        ),
                     ),
-                    Grade::Wrong { confused_with: None } => (
+                    Grade::Wrong {
+                        confused_with: None,
+                    } => (
                         t.points as f64,
-                        format!("Réponse fausse : vous avez saisi « {typed} » au lieu de « {reference} ».")
+                        format!(
+                            "Réponse fausse : vous avez saisi « {typed} » au lieu de « {reference} »."
+                        ),
                     ),
                 };
                 if t.points > 0 {
-                    losses.push(RawLoss { situation: i, axis: t.axis, points, at, timing: false, explanation: format!("{verdict} {why}") });
+                    losses.push(RawLoss {
+                        situation: i,
+                        axis: t.axis,
+                        points,
+                        at,
+                        timing: false,
+                        explanation: format!("{verdict} {why}"),
+                    });
                 }
             }
-            Event::Opened { situation, step, patient } => {
+            Event::Opened {
+                situation,
+                step,
+                patient,
+            } => {
                 let i = *situation;
                 let s = &scenario.situations[i];
-                let Step::Record(r) = &s.steps[*step] else { continue };
+                let Step::Record(r) = &s.steps[*step] else {
+                    continue;
+                };
                 if *patient != r.patient {
-                    let opened = scenario.patient(patient).map(|p| p.register_line()).unwrap_or_else(|| patient.clone());
-                    let right = scenario.patient(&r.patient).map(|p| p.register_line()).unwrap_or_else(|| r.patient.clone());
+                    let opened = scenario
+                        .patient(patient)
+                        .map(|p| p.register_line())
+                        .unwrap_or_else(|| patient.clone());
+                    let right = scenario
+                        .patient(&r.patient)
+                        .map(|p| p.register_line())
+                        .unwrap_or_else(|| r.patient.clone());
                     let why = text(i, &r.explanation);
                     losses.push(RawLoss {
                         situation: i,
@@ -345,12 +439,23 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
             Event::Missed { situation, reason } => tracks[*situation].missed = Some((at, *reason)),
             Event::Overdue { situation } => tracks[*situation].overdue = true,
             Event::Complained { situation } => tracks[*situation].complained = Some(at),
-            Event::Arrived { .. } | Event::PutOnHold { .. } | Event::Rejected { .. } | Event::ShiftEnded => {}
+            Event::Arrived { .. }
+            | Event::PutOnHold { .. }
+            | Event::Rejected { .. }
+            | Event::ShiftEnded => {}
         }
     }
 
     for (i, s) in scenario.situations.iter().enumerate() {
-        timing_losses(s, i, &tracks[i], log.arrivals[i], &title(i), &mut losses, &mut critical);
+        timing_losses(
+            s,
+            i,
+            &tracks[i],
+            log.arrivals[i],
+            &title(i),
+            &mut losses,
+            &mut critical,
+        );
     }
     cap_timing_losses(scenario, &mut losses);
     build_report(scenario, log, &tracks, losses, critical)
@@ -372,13 +477,19 @@ fn timing_losses(
                 "L'appel a basculé sur la messagerie après {} sans réponse.",
                 minutes_text(s.ring_limit().seconds())
             ),
-            MissReason::HungUp => "L'appelant, laissé trop longtemps en attente, a raccroché.".to_string(),
+            MissReason::HungUp => {
+                "L'appelant, laissé trop longtemps en attente, a raccroché.".to_string()
+            }
             MissReason::Left => "Le patient est reparti sans avoir été pris en charge.".to_string(),
-            MissReason::EndOfShift => "La situation n'était pas terminée à la fin de la vacation.".to_string(),
+            MissReason::EndOfShift => {
+                "La situation n'était pas terminée à la fin de la vacation.".to_string()
+            }
         };
         let rule = match s.urgency {
             Urgency::Vitale => "Une urgence vitale manquée est une erreur éliminatoire.",
-            _ => "Personne ne doit rester sans réponse : un mot d'attente suffit souvent (« je suis à vous dans un instant »).",
+            _ => {
+                "Personne ne doit rester sans réponse : un mot d'attente suffit souvent (« je suis à vous dans un instant »)."
+            }
         };
         losses.push(RawLoss {
             situation: i,
@@ -386,7 +497,10 @@ fn timing_losses(
             points: weight,
             at,
             timing: true,
-            explanation: format!("Situation manquée (« {title} », urgence {}) : {what} {rule}", s.urgency.label()),
+            explanation: format!(
+                "Situation manquée (« {title} », urgence {}) : {what} {rule}",
+                s.urgency.label()
+            ),
         });
         if s.urgency == Urgency::Vitale {
             critical.push(CriticalError {
@@ -414,7 +528,8 @@ fn timing_losses(
         let delay = taken.saturating_sub(arrival);
         let acceptable = s.acceptable_delay().seconds().max(1);
         if delay > acceptable {
-            let share = ((delay - acceptable) as f64 / (3.0 * acceptable as f64)).min(MAX_LATENESS_SHARE);
+            let share =
+                ((delay - acceptable) as f64 / (3.0 * acceptable as f64)).min(MAX_LATENESS_SHARE);
             let what = match s.channel {
                 Channel::Telephone => "décroché",
                 Channel::Accueil => "pris en charge le patient",
@@ -479,7 +594,10 @@ fn build_report(
     losses.retain(|l| l.points > 0.0);
     losses.sort_by_key(|l| (l.at, l.situation));
     critical.sort_by(|a, b| a.at.cmp(&b.at));
-    let stakes: HashMap<Axis, u32> = Axis::ALL.iter().map(|&a| (a, axis_stake(scenario, a))).collect();
+    let stakes: HashMap<Axis, u32> = Axis::ALL
+        .iter()
+        .map(|&a| (a, axis_stake(scenario, a)))
+        .collect();
     let lost: Vec<(usize, LostItem)> = losses
         .iter()
         .map(|l| {
@@ -495,7 +613,11 @@ fn build_report(
         })
         .collect();
     let axis_score = |axis: Axis| {
-        let spent: f64 = lost.iter().filter(|(_, l)| l.axis == axis.key()).map(|(_, l)| l.points).sum();
+        let spent: f64 = lost
+            .iter()
+            .filter(|(_, l)| l.axis == axis.key())
+            .map(|(_, l)| l.points)
+            .sum();
         round1((100.0 - spent).max(0.0))
     };
     let (p, t, c) = (
@@ -503,12 +625,20 @@ fn build_report(
         axis_score(Axis::Terminology),
         axis_score(Axis::Confidentiality),
     );
-    let assessed: Vec<f64> = [(Axis::Prioritisation, p), (Axis::Terminology, t), (Axis::Confidentiality, c)]
-        .iter()
-        .filter(|(a, _)| stakes[a] > 0)
-        .map(|&(_, s)| s)
-        .collect();
-    let overall = if assessed.is_empty() { 100.0 } else { round1(assessed.iter().sum::<f64>() / assessed.len() as f64) };
+    let assessed: Vec<f64> = [
+        (Axis::Prioritisation, p),
+        (Axis::Terminology, t),
+        (Axis::Confidentiality, c),
+    ]
+    .iter()
+    .filter(|(a, _)| stakes[a] > 0)
+    .map(|&(_, s)| s)
+    .collect();
+    let overall = if assessed.is_empty() {
+        100.0
+    } else {
+        round1(assessed.iter().sum::<f64>() / assessed.len() as f64)
+    };
     let validated = critical.is_empty() && overall >= scenario.pass_mark as f64;
 
     let mut timeline: Vec<TimelineEntry> = scenario
@@ -517,9 +647,17 @@ fn build_report(
         .enumerate()
         .map(|(i, s)| {
             let track = &tracks[i];
-            let mine: Vec<&LostItem> = lost.iter().filter(|(k, _)| *k == i).map(|(_, l)| l).collect();
-            let timing_lost = losses.iter().any(|l| l.situation == i && l.timing && l.points > 0.0);
-            let answer_lost = losses.iter().any(|l| l.situation == i && !l.timing && l.points > 0.0)
+            let mine: Vec<&LostItem> = lost
+                .iter()
+                .filter(|(k, _)| *k == i)
+                .map(|(_, l)| l)
+                .collect();
+            let timing_lost = losses
+                .iter()
+                .any(|l| l.situation == i && l.timing && l.points > 0.0);
+            let answer_lost = losses
+                .iter()
+                .any(|l| l.situation == i && !l.timing && l.points > 0.0)
                 || critical.iter().any(|c| c.situation == s.id);
             let outcome = if track.missed.is_some() {
                 Outcome::Missed
@@ -553,7 +691,8 @@ fn build_report(
         .collect();
     // Stable sort: same-time arrivals keep the scenario's order.
     let order: Vec<Secs> = log.arrivals.clone();
-    let mut indexed: Vec<(Secs, TimelineEntry)> = order.into_iter().zip(timeline.drain(..)).collect();
+    let mut indexed: Vec<(Secs, TimelineEntry)> =
+        order.into_iter().zip(timeline.drain(..)).collect();
     indexed.sort_by_key(|(at, _)| *at);
     timeline = indexed.into_iter().map(|(_, t)| t).collect();
 
@@ -562,7 +701,12 @@ fn build_report(
         title: scenario.title.clone(),
         seed: log.seed,
         mode: log.mode,
-        scores: Scores { prioritisation: p, terminology: t, confidentiality: c, overall },
+        scores: Scores {
+            prioritisation: p,
+            terminology: t,
+            confidentiality: c,
+            overall,
+        },
         pass_mark: scenario.pass_mark,
         validated,
         critical_errors: critical,

@@ -42,19 +42,51 @@ pub enum MissReason {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
-    Arrived { situation: usize },
+    Arrived {
+        situation: usize,
+    },
     /// `waiting` lists the situations that were waiting (untaken or on hold) at that moment.
-    Taken { situation: usize, resumed: bool, waiting: Vec<usize> },
-    PutOnHold { situation: usize },
-    Chose { situation: usize, step: usize, option: usize },
-    Typed { situation: usize, step: usize, text: String, grade: Grade },
-    Opened { situation: usize, step: usize, patient: String },
-    Completed { situation: usize },
-    Missed { situation: usize, reason: MissReason },
-    Complained { situation: usize },
-    Overdue { situation: usize },
+    Taken {
+        situation: usize,
+        resumed: bool,
+        waiting: Vec<usize>,
+    },
+    PutOnHold {
+        situation: usize,
+    },
+    Chose {
+        situation: usize,
+        step: usize,
+        option: usize,
+    },
+    Typed {
+        situation: usize,
+        step: usize,
+        text: String,
+        grade: Grade,
+    },
+    Opened {
+        situation: usize,
+        step: usize,
+        patient: String,
+    },
+    Completed {
+        situation: usize,
+    },
+    Missed {
+        situation: usize,
+        reason: MissReason,
+    },
+    Complained {
+        situation: usize,
+    },
+    Overdue {
+        situation: usize,
+    },
     /// An action that could not be carried out, with the reason in French.
-    Rejected { reason: String },
+    Rejected {
+        reason: String,
+    },
     ShiftEnded,
 }
 

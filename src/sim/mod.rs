@@ -100,20 +100,38 @@ impl Simulation {
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Self {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let start = scenario.practice.shift_start.seconds();
-        let last = scenario.practice.shift_end.seconds().saturating_sub(1).max(start);
+        let last = scenario
+            .practice
+            .shift_end
+            .seconds()
+            .saturating_sub(1)
+            .max(start);
         let states = scenario
             .situations
             .iter()
             .map(|s| {
-                let jitter = s.arrival_jitter.unwrap_or(scenario.variation.arrival_jitter).seconds() as i64;
-                let shift = if jitter > 0 { rng.random_range(-jitter..=jitter) } else { 0 };
-                let arrival = (s.arrival.seconds() as i64 + shift).clamp(start as i64, last as i64) as Secs;
-                let caller = (!s.callers.is_empty()).then(|| s.callers[rng.random_range(0..s.callers.len())].clone());
+                let jitter = s
+                    .arrival_jitter
+                    .unwrap_or(scenario.variation.arrival_jitter)
+                    .seconds() as i64;
+                let shift = if jitter > 0 {
+                    rng.random_range(-jitter..=jitter)
+                } else {
+                    0
+                };
+                let arrival =
+                    (s.arrival.seconds() as i64 + shift).clamp(start as i64, last as i64) as Secs;
+                let caller = (!s.callers.is_empty())
+                    .then(|| s.callers[rng.random_range(0..s.callers.len())].clone());
                 let option_order = s
                     .steps
                     .iter()
                     .map(|step| {
-                        let n = if let Step::Choice(c) = step { c.options.len() } else { 0 };
+                        let n = if let Step::Choice(c) = step {
+                            c.options.len()
+                        } else {
+                            0
+                        };
                         let mut order: Vec<usize> = (0..n).collect();
                         if scenario.variation.shuffle_options {
                             order.shuffle(&mut rng);
@@ -200,7 +218,11 @@ impl Simulation {
 
     /// Situations the trainee may take now, in scenario order.
     pub fn pending(&self) -> impl Iterator<Item = usize> + '_ {
-        self.states.iter().enumerate().filter(|(_, s)| s.status.is_pending()).map(|(i, _)| i)
+        self.states
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.status.is_pending())
+            .map(|(i, _)| i)
     }
 
     /// A text of a situation with `{appelant}` replaced by this shift's caller.
@@ -211,7 +233,11 @@ impl Simulation {
     /// Seconds the situation has been waiting in its current wait, or 0 if it is not waiting.
     pub fn waiting_for(&self, situation: usize) -> Secs {
         let s = &self.states[situation];
-        if s.status.is_pending() { self.now.saturating_sub(s.wait_started) } else { 0 }
+        if s.status.is_pending() {
+            self.now.saturating_sub(s.wait_started)
+        } else {
+            0
+        }
     }
 
     /// When the situation will be lost if nobody takes it (voicemail, hang-up, walk-out).
@@ -219,11 +245,18 @@ impl Simulation {
         let spec = &self.scenario.situations[situation];
         let st = &self.states[situation];
         match (spec.channel, st.status) {
-            (Channel::Telephone, Status::Waiting) => Some(st.arrival + spec.ring_limit().seconds()),
-            (Channel::Telephone, Status::OnHold) => Some(st.wait_started + spec.hold_limit().seconds()),
+            (Channel::Telephone, Status::Waiting) => {
+                Some(st.arrival.saturating_add(spec.ring_limit().seconds()))
+            }
+            (Channel::Telephone, Status::OnHold) => {
+                Some(st.wait_started.saturating_add(spec.hold_limit().seconds()))
+            }
             (Channel::Accueil, Status::Waiting | Status::OnHold) if !st.complained => {
                 let patience = spec.patience().seconds();
-                Some(st.wait_started + patience.saturating_sub(st.waited_before))
+                Some(
+                    st.wait_started
+                        .saturating_add(patience.saturating_sub(st.waited_before)),
+                )
             }
             _ => None,
         }
@@ -360,7 +393,10 @@ impl Simulation {
     }
 
     fn log(&mut self, event: Event) {
-        self.entries.push(LogEntry { at: self.now, event });
+        self.entries.push(LogEntry {
+            at: self.now,
+            event,
+        });
     }
 
     fn miss(&mut self, i: usize, reason: MissReason) {
@@ -371,7 +407,10 @@ impl Simulation {
         if self.completing == Some(i) {
             self.completing = None;
         }
-        self.log(Event::Missed { situation: i, reason });
+        self.log(Event::Missed {
+            situation: i,
+            reason,
+        });
     }
 
     fn complete(&mut self, i: usize) {
@@ -387,7 +426,9 @@ impl Simulation {
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
         let result = self.try_apply(action);
         if let Err(e) = &result {
-            self.log(Event::Rejected { reason: e.to_string() });
+            self.log(Event::Rejected {
+                reason: e.to_string(),
+            });
         }
         result
     }
@@ -397,12 +438,16 @@ impl Simulation {
             return Err(ActionError::Invalid("la vacation est terminée".into()));
         }
         if self.is_busy() {
-            return Err(ActionError::Busy { until: self.busy_until });
+            return Err(ActionError::Busy {
+                until: self.busy_until,
+            });
         }
         match action {
             Action::Take(i) => self.take(i),
             Action::Hold => {
-                let i = self.active.ok_or_else(|| invalid("aucune situation en cours à mettre en attente"))?;
+                let i = self
+                    .active
+                    .ok_or_else(|| invalid("aucune situation en cours à mettre en attente"))?;
                 self.hold(i);
                 Ok(())
             }
@@ -411,10 +456,17 @@ impl Simulation {
                 let Step::Choice(choice) = &self.scenario.situations[i].steps[step] else {
                     return Err(invalid("l'étape en cours n'est pas un choix"));
                 };
-                let chosen = choice.options.get(option).ok_or_else(|| invalid("cette proposition n'existe pas"))?;
+                let chosen = choice
+                    .options
+                    .get(option)
+                    .ok_or_else(|| invalid("cette proposition n'existe pas"))?;
                 let duration = chosen.duration.unwrap_or(defaults::CHOICE_DURATION);
                 let next = chosen.next.clone();
-                self.log(Event::Chose { situation: i, step, option });
+                self.log(Event::Chose {
+                    situation: i,
+                    step,
+                    option,
+                });
                 self.answer(i, step, next.as_deref(), duration.seconds());
                 Ok(())
             }
@@ -426,21 +478,34 @@ impl Simulation {
                 let grade = matching::grade(&text, &typed.accepted, &typed.confusables);
                 let duration = typed.duration.unwrap_or(defaults::TYPED_DURATION);
                 let next = typed.next.clone();
-                self.log(Event::Typed { situation: i, step, text, grade });
+                self.log(Event::Typed {
+                    situation: i,
+                    step,
+                    text,
+                    grade,
+                });
                 self.answer(i, step, next.as_deref(), duration.seconds());
                 Ok(())
             }
             Action::Open(patient) => {
                 let (i, step) = self.current_step()?;
                 let Step::Record(record) = &self.scenario.situations[i].steps[step] else {
-                    return Err(invalid("l'étape en cours n'est pas l'ouverture d'un dossier"));
+                    return Err(invalid(
+                        "l'étape en cours n'est pas l'ouverture d'un dossier",
+                    ));
                 };
                 if self.scenario.patient(&patient).is_none() {
-                    return Err(invalid("ce dossier n'existe pas dans le fichier des patients"));
+                    return Err(invalid(
+                        "ce dossier n'existe pas dans le fichier des patients",
+                    ));
                 }
                 let duration = record.duration.unwrap_or(defaults::RECORD_DURATION);
                 let next = record.next.clone();
-                self.log(Event::Opened { situation: i, step, patient });
+                self.log(Event::Opened {
+                    situation: i,
+                    step,
+                    patient,
+                });
                 self.answer(i, step, next.as_deref(), duration.seconds());
                 Ok(())
             }
@@ -448,17 +513,26 @@ impl Simulation {
     }
 
     fn current_step(&self) -> Result<(usize, usize), ActionError> {
-        let i = self.active.ok_or_else(|| invalid("aucune situation en cours : prenez d'abord une situation"))?;
-        let step = self.states[i].step.ok_or_else(|| invalid("cette situation est terminée"))?;
+        let i = self
+            .active
+            .ok_or_else(|| invalid("aucune situation en cours : prenez d'abord une situation"))?;
+        let step = self.states[i]
+            .step
+            .ok_or_else(|| invalid("cette situation est terminée"))?;
         Ok((i, step))
     }
 
     fn take(&mut self, i: usize) -> Result<(), ActionError> {
-        let st = self.states.get(i).ok_or_else(|| invalid("situation inconnue"))?;
+        let st = self
+            .states
+            .get(i)
+            .ok_or_else(|| invalid("situation inconnue"))?;
         match st.status {
             Status::NotArrived => return Err(invalid("cette situation n'est pas encore arrivée")),
             Status::Active => return Err(invalid("cette situation est déjà en cours")),
-            Status::Done | Status::Missed(_) => return Err(invalid("cette situation est terminée")),
+            Status::Done | Status::Missed(_) => {
+                return Err(invalid("cette situation est terminée"));
+            }
             Status::Waiting | Status::OnHold => {}
         }
         if let Some(current) = self.active {
@@ -471,7 +545,11 @@ impl Simulation {
         st.first_taken.get_or_insert(self.now);
         st.status = Status::Active;
         self.active = Some(i);
-        self.log(Event::Taken { situation: i, resumed, waiting });
+        self.log(Event::Taken {
+            situation: i,
+            resumed,
+            waiting,
+        });
         Ok(())
     }
 
@@ -486,7 +564,7 @@ impl Simulation {
     fn answer(&mut self, i: usize, step: usize, next: Option<&str>, duration: Secs) {
         let next = self.scenario.situations[i].next_step(step, next);
         self.states[i].step = next;
-        self.busy_until = self.now + duration;
+        self.busy_until = self.now.saturating_add(duration);
         if next.is_none() {
             if duration == 0 {
                 self.complete(i);
