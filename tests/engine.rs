@@ -225,7 +225,10 @@ fn the_trainee_is_busy_during_an_exchange() {
     sim.apply(Action::Take(0)).unwrap();
     sim.apply(Action::Choose(0)).unwrap();
     assert!(sim.is_busy());
-    assert!(sim.apply(Action::Hold).is_err());
+    assert!(
+        sim.apply(Action::Choose(0)).is_err(),
+        "no new answer mid-exchange"
+    );
     sim.advance_to(at(8, 0, 30));
     assert_eq!(
         sim.state(0).status,
@@ -462,4 +465,34 @@ fn callers_vary_with_the_seed_and_replace_the_placeholder() {
         .collect();
     assert!(titles.len() >= 2, "{titles:?}");
     assert!(titles.iter().all(|t| !t.contains('{')));
+}
+
+#[test]
+fn a_ringing_phone_can_interrupt_an_exchange_which_resumes_later() {
+    let s = scenario(&format!(
+        "{}{}",
+        situation("a", "Accueil", "08:00", "Normale", ""),
+        situation("b", "Telephone", "08:00:10", "Normale", "")
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    sim.advance_to(at(8, 0, 12));
+    sim.apply(Action::Take(1)).unwrap();
+    assert_eq!(sim.state(0).status, Status::OnHold);
+    assert!(!sim.is_busy(), "the phone call starts fresh");
+    sim.apply(Action::Choose(0)).unwrap();
+    sim.advance_to(at(8, 0, 42));
+    assert_eq!(sim.state(1).status, Status::Done);
+    sim.apply(Action::Take(0)).unwrap();
+    assert_eq!(
+        sim.busy_until(),
+        at(8, 1, 0),
+        "the 18 s left of the first exchange"
+    );
+    sim.advance_to(at(8, 1, 0));
+    assert_eq!(sim.state(0).status, Status::Done);
+    let report = report_of(&s, sim);
+    assert_eq!(report.scores.overall, 100.0, "{:?}", report.lost);
 }

@@ -65,7 +65,17 @@ pub fn check(answers: &AnswersFile, scenario: &Scenario, source: &str) -> Vec<Pr
 pub fn run(scenario: Arc<Scenario>, seed: u64, mode: Mode, answers: &AnswersFile) -> SimLog {
     let mut sim = Simulation::new(Arc::clone(&scenario), seed, mode);
     for timed in &answers.actions {
-        let at = timed.at.seconds().max(sim.now()).max(sim.busy_until());
+        // Taking or holding may interrupt an exchange; answers wait for it to end.
+        let interrupts = matches!(
+            timed.action,
+            ScriptedAction::Prendre(_) | ScriptedAction::EnAttente
+        );
+        let free_at = if interrupts {
+            sim.now()
+        } else {
+            sim.busy_until()
+        };
+        let at = timed.at.seconds().max(sim.now()).max(free_at);
         sim.advance_to(at);
         if sim.has_ended() {
             break;

@@ -86,9 +86,6 @@ struct Ideal;
 
 impl Policy for Ideal {
     fn decide(&mut self, sim: &Simulation) -> Option<Action> {
-        if sim.is_busy() {
-            return None;
-        }
         let most_urgent = sim.pending().min_by_key(|&i| {
             (
                 std::cmp::Reverse(sim.situation(i).urgency),
@@ -97,26 +94,24 @@ impl Policy for Ideal {
                 i,
             )
         });
-        match (sim.active(), most_urgent) {
-            (None, Some(next)) => Some(Action::Take(next)),
-            (None, None) => None,
-            (Some(active), candidate) => {
-                let current = sim.situation(active).urgency;
-                if let Some(c) = candidate {
-                    let urgency = sim.situation(c).urgency;
-                    if urgency > current || (is_ringing(sim, c) && urgency >= current) {
-                        return Some(Action::Take(c));
-                    }
-                }
-                answer(sim, |step| match step {
-                    Step::Choice(c) => {
-                        Action::Choose(c.options.iter().position(|o| o.best).unwrap_or(0))
-                    }
-                    Step::Typed(t) => Action::Type(t.accepted.first().cloned().unwrap_or_default()),
-                    Step::Record(r) => Action::Open(r.patient.clone()),
-                })
+        let Some(active) = sim.active() else {
+            return most_urgent.map(Action::Take);
+        };
+        // Excuse oneself, even mid-sentence, for something more urgent or a ringing phone.
+        if let Some(c) = most_urgent {
+            let (urgency, current) = (sim.situation(c).urgency, sim.situation(active).urgency);
+            if urgency > current || (is_ringing(sim, c) && urgency >= current) {
+                return Some(Action::Take(c));
             }
         }
+        if sim.is_busy() {
+            return None;
+        }
+        answer(sim, |step| match step {
+            Step::Choice(c) => Action::Choose(c.options.iter().position(|o| o.best).unwrap_or(0)),
+            Step::Typed(t) => Action::Type(t.accepted.first().cloned().unwrap_or_default()),
+            Step::Record(r) => Action::Open(r.patient.clone()),
+        })
     }
 }
 

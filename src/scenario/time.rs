@@ -16,6 +16,13 @@ impl ClockTime {
     pub fn parse(text: &str) -> Result<Self, String> {
         let cleaned = text.trim().replace(['h', 'H'], ":");
         let cleaned = cleaned.trim_end_matches(':');
+        // "14h" means 14:00.
+        let cleaned = if cleaned.contains(':') {
+            cleaned.to_string()
+        } else {
+            format!("{cleaned}:00")
+        };
+        let cleaned = cleaned.as_str();
         let formats = ["%H:%M:%S", "%H:%M"];
         formats
             .iter()

@@ -121,7 +121,7 @@ mod tests {
             Grade::Typo(vec!["colloscopie".into()])
         );
         assert_eq!(
-            g("cloloscopie", &["coloscopie"], &[]),
+            g("colloscopi", &["coloscopie"], &[]),
             Grade::Wrong {
                 confused_with: None
             }

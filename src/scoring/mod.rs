@@ -641,10 +641,12 @@ fn build_report(
     };
     let validated = critical.is_empty() && overall >= scenario.pass_mark as f64;
 
-    let mut timeline: Vec<TimelineEntry> = scenario
-        .situations
-        .iter()
-        .enumerate()
+    // In order of arrival; a stable sort keeps same-time arrivals in the scenario's order.
+    let mut by_arrival: Vec<usize> = (0..scenario.situations.len()).collect();
+    by_arrival.sort_by_key(|&i| log.arrivals[i]);
+    let timeline = by_arrival
+        .into_iter()
+        .map(|i| (i, &scenario.situations[i]))
         .map(|(i, s)| {
             let track = &tracks[i];
             let mine: Vec<&LostItem> = lost
@@ -689,12 +691,6 @@ fn build_report(
             }
         })
         .collect();
-    // Stable sort: same-time arrivals keep the scenario's order.
-    let order: Vec<Secs> = log.arrivals.clone();
-    let mut indexed: Vec<(Secs, TimelineEntry)> =
-        order.into_iter().zip(timeline.drain(..)).collect();
-    indexed.sort_by_key(|(at, _)| *at);
-    timeline = indexed.into_iter().map(|(_, t)| t).collect();
 
     Report {
         scenario: scenario.id.clone(),

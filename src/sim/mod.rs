@@ -65,6 +65,8 @@ pub struct SituationState {
     pub waited_before: Secs,
     pub complained: bool,
     pub overdue: bool,
+    /// What remains of an exchange interrupted by a hold, resumed when the situation is taken back.
+    pub exchange_left: Secs,
     pub completed_at: Option<Secs>,
     pub caller: Option<String>,
     /// For each step, the order in which its options are shown (indices into the file's order).
@@ -89,8 +91,6 @@ pub struct Simulation {
     active: Option<usize>,
     /// The trainee is busy with the current exchange until then.
     busy_until: Secs,
-    /// The situation whose last answer is being given, completed when the exchange ends.
-    completing: Option<usize>,
     entries: Vec<LogEntry>,
     ended: bool,
 }
@@ -148,6 +148,7 @@ impl Simulation {
                     waited_before: 0,
                     complained: false,
                     overdue: false,
+                    exchange_left: 0,
                     completed_at: None,
                     caller,
                     option_order,
@@ -162,7 +163,6 @@ impl Simulation {
             states,
             active: None,
             busy_until: start,
-            completing: None,
             entries: Vec::new(),
             ended: false,
         }
@@ -316,11 +316,8 @@ impl Simulation {
         let now = self.now;
         let mut fired = false;
         // The end of an exchange first, so that the trainee is free for what follows.
-        if self.busy_until == now {
-            if let Some(i) = self.completing.take() {
-                self.complete(i);
-                fired = true;
-            }
+        if self.busy_until == now && self.finish_exchange() {
+            fired = true;
         }
         let scenario = Arc::clone(&self.scenario);
         for (i, spec) in scenario.situations.iter().enumerate() {
@@ -361,9 +358,7 @@ impl Simulation {
             return;
         }
         if self.busy_until <= self.now {
-            if let Some(i) = self.completing.take() {
-                self.complete(i);
-            }
+            self.finish_exchange();
         }
         for i in 0..self.states.len() {
             if !self.states[i].status.is_over() && self.states[i].status != Status::NotArrived {
@@ -404,9 +399,6 @@ impl Simulation {
         if self.active == Some(i) {
             self.active = None;
         }
-        if self.completing == Some(i) {
-            self.completing = None;
-        }
         self.log(Event::Missed {
             situation: i,
             reason,
@@ -437,7 +429,9 @@ impl Simulation {
         if self.ended {
             return Err(ActionError::Invalid("la vacation est terminée".into()));
         }
-        if self.is_busy() {
+        // Mid-exchange, the trainee can still excuse themselves to take or hold something else.
+        let interrupts = matches!(action, Action::Take(_) | Action::Hold);
+        if self.is_busy() && !interrupts {
             return Err(ActionError::Busy {
                 until: self.busy_until,
             });
@@ -544,7 +538,14 @@ impl Simulation {
         st.waited_before += self.now.saturating_sub(st.wait_started);
         st.first_taken.get_or_insert(self.now);
         st.status = Status::Active;
+        // An interrupted exchange resumes where it stopped.
+        self.busy_until = self
+            .now
+            .saturating_add(std::mem::take(&mut st.exchange_left));
         self.active = Some(i);
+        if self.busy_until == self.now {
+            self.finish_exchange();
+        }
         self.log(Event::Taken {
             situation: i,
             resumed,
@@ -554,6 +555,8 @@ impl Simulation {
     }
 
     fn hold(&mut self, i: usize) {
+        self.states[i].exchange_left = self.busy_until.saturating_sub(self.now);
+        self.busy_until = self.now;
         self.states[i].status = Status::OnHold;
         self.states[i].wait_started = self.now;
         self.active = None;
@@ -565,12 +568,20 @@ impl Simulation {
         let next = self.scenario.situations[i].next_step(step, next);
         self.states[i].step = next;
         self.busy_until = self.now.saturating_add(duration);
-        if next.is_none() {
-            if duration == 0 {
+        if duration == 0 {
+            self.finish_exchange();
+        }
+    }
+
+    /// At the end of an exchange, completes the active situation if its last answer was given.
+    /// Returns whether a situation was completed.
+    fn finish_exchange(&mut self) -> bool {
+        match self.active {
+            Some(i) if self.states[i].step.is_none() && self.states[i].status == Status::Active => {
                 self.complete(i);
-            } else {
-                self.completing = Some(i);
+                true
             }
+            _ => false,
         }
     }
 
