@@ -496,3 +496,32 @@ fn a_ringing_phone_can_interrupt_an_exchange_which_resumes_later() {
     let report = report_of(&s, sim);
     assert_eq!(report.scores.overall, 100.0, "{:?}", report.lost);
 }
+
+#[test]
+fn timers_after_an_exchange_ends_still_fire_at_their_time() {
+    let two_steps = r#"etapes: [
+        Choix(id: "q1", texte: "?", propositions: [Proposition(texte: "Oui", meilleure: true)]),
+        Choix(id: "q2", texte: "?", propositions: [Proposition(texte: "Oui", meilleure: true)]),
+    ]"#;
+    let s = scenario(&format!(
+        r#"Situation(id: "a", titre: "A", canal: Accueil, arrivee: "08:00", urgence: Normale, {two_steps}),
+           Situation(id: "b", titre: "B", canal: Telephone, arrivee: "08:05", urgence: Normale, {two_steps}),"#
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    sim.advance_to(at(8, 10, 0));
+    let arrived = sim
+        .entries()
+        .iter()
+        .find(|e| e.event == Event::Arrived { situation: 1 })
+        .unwrap();
+    assert_eq!(arrived.at, at(8, 5, 0));
+    let missed = sim
+        .entries()
+        .iter()
+        .find(|e| matches!(e.event, Event::Missed { situation: 1, .. }))
+        .unwrap();
+    assert_eq!(missed.at, at(8, 5, 30), "voicemail after 6 rings");
+}

@@ -298,13 +298,15 @@ impl Simulation {
             if t > target {
                 break;
             }
+            let before = self.now;
             self.now = t;
             let fired = self.fire_timers();
             if t == self.shift_end() {
                 self.end_shift();
                 return;
             }
-            if !fired {
+            // Firing always moves the next timer later; this only guards against a stuck clock.
+            if t == before && !fired {
                 break;
             }
         }
