@@ -64,7 +64,11 @@ pub fn to_text(report: &Report) -> String {
             let _ = writeln!(w, "  ✖ {} [{}] {}", c.at, c.situation, c.explanation);
         }
     }
-    let _ = writeln!(w, "\nDéroulé de la vacation");
+    let _ = writeln!(
+        w,
+        "\nDéroulé de la vacation (au plus fort : {} situations ouvertes en même temps)",
+        report.load.peak_open
+    );
     for t in &report.timeline {
         let mark = match t.outcome {
             Outcome::OnTime => "✔",
@@ -75,7 +79,7 @@ pub fn to_text(report: &Report) -> String {
         let taken = t.taken.as_deref().unwrap_or("—");
         let _ = writeln!(
             w,
-            "  {mark} {} {:<18} {} (urgence {}) — prise {taken} — {}{}",
+            "  {mark} {} {:<18} {} ({}) — prise {taken} — {}{}",
             t.arrival,
             t.channel,
             t.title,

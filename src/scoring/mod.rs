@@ -5,7 +5,7 @@ pub mod matching;
 
 use crate::scenario::validate::successors;
 use crate::scenario::{Axis, Channel, ChoiceOption, Scenario, Situation, Step, Urgency};
-use crate::sim::{Event, MissReason, Mode, Secs, SimLog, personalise};
+use crate::sim::{Event, Load, MissReason, Mode, Secs, SimLog, personalise};
 use matching::Grade;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -108,6 +108,8 @@ pub struct Report {
     pub critical_errors: Vec<CriticalError>,
     pub lost: Vec<LostItem>,
     pub timeline: Vec<TimelineEntry>,
+    /// How busy the desk was during this session.
+    pub load: Load,
 }
 
 pub fn clock(t: Secs) -> String {
@@ -265,7 +267,7 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                             at,
                             timing: true,
                             explanation: format!(
-                                "Inversion de priorité : vous avez pris « {} » (urgence {}) pendant que « {} » (urgence {}) attendait depuis {}. Le plus urgent passe d'abord ; on fait patienter le reste.",
+                                "Inversion de priorité : vous avez pris « {} » ({}) pendant que « {} » ({}) attendait depuis {}. Le plus urgent passe d'abord ; on fait patienter le reste.",
                                 title(i),
                                 taken.urgency.label(),
                                 title(w),
@@ -498,7 +500,7 @@ fn timing_losses(
             at,
             timing: true,
             explanation: format!(
-                "Situation manquée (« {title} », urgence {}) : {what} {rule}",
+                "Situation manquée (« {title} », {}) : {what} {rule}",
                 s.urgency.label()
             ),
         });
@@ -708,5 +710,6 @@ fn build_report(
         critical_errors: critical,
         lost: lost.into_iter().map(|(_, l)| l).collect(),
         timeline,
+        load: log.load(),
     }
 }

@@ -108,3 +108,33 @@ pub struct SimLog {
     pub callers: Vec<Option<String>>,
     pub entries: Vec<LogEntry>,
 }
+
+/// How busy the desk was: the most situations open at once (arrived, not finished), and how long
+/// three or more were open together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Load {
+    pub peak_open: u32,
+    pub seconds_three_or_more: Secs,
+}
+
+impl SimLog {
+    pub fn load(&self) -> Load {
+        let (mut open, mut peak, mut busy, mut last) = (0u32, 0u32, 0, 0);
+        for entry in &self.entries {
+            if open >= 3 {
+                busy += entry.at.saturating_sub(last);
+            }
+            last = entry.at;
+            match entry.event {
+                Event::Arrived { .. } => open += 1,
+                Event::Completed { .. } | Event::Missed { .. } => open = open.saturating_sub(1),
+                _ => {}
+            }
+            peak = peak.max(open);
+        }
+        Load {
+            peak_open: peak,
+            seconds_three_or_more: busy,
+        }
+    }
+}
