@@ -11,9 +11,7 @@ use std::sync::Arc;
 const EXAMPLE: &str = include_str!("../scenarios/exemple-commente.ron");
 
 fn problems(src: &str) -> Vec<Problem> {
-    load_scenario_str(src)
-        .err()
-        .expect("the file must be refused")
+    load_scenario_str(src).expect_err("the file must be refused")
 }
 
 /// The example with one exact piece of text replaced.

@@ -141,14 +141,14 @@ fn check_situation(
             ),
         );
     }
-    if let Some(deadline) = s.deadline {
-        if deadline > end || deadline <= s.arrival {
-            let at = field(c, "echeance");
-            c.at(at, format!(
+    if let Some(deadline) = s.deadline
+        && (deadline > end || deadline <= s.arrival)
+    {
+        let at = field(c, "echeance");
+        c.at(at, format!(
                 "situation « {name} » : échéance à {deadline} ; elle doit suivre l'arrivée ({}) et ne pas dépasser la fin de la vacation ({end})",
                 s.arrival
             ));
-        }
     }
     if s.arrival_jitter
         .is_some_and(|j| j.seconds() > MAX_SHIFT_SECONDS)
@@ -199,21 +199,22 @@ fn check_situation(
             );
         }
     }
-    if let Some(p) = &s.patient {
-        if !patients.contains(p.as_str()) {
-            let at = c.loc.key_value("patient", p, base);
+    let references = [
+        (
+            "patient",
+            &s.patient,
+            patients,
+            "patient inconnu",
+            "patients",
+        ),
+        ("medecin", &s.doctor, doctors, "médecin inconnu", "medecins"),
+    ];
+    for (key, reference, known, what, list) in references {
+        if let Some(id) = reference.as_deref().filter(|id| !known.contains(id)) {
+            let at = c.loc.key_value(key, id, base);
             c.at(
                 at,
-                format!("situation « {name} » : patient inconnu « {p} » (absent de `patients`)"),
-            );
-        }
-    }
-    if let Some(d) = &s.doctor {
-        if !doctors.contains(d.as_str()) {
-            let at = c.loc.key_value("medecin", d, base);
-            c.at(
-                at,
-                format!("situation « {name} » : médecin inconnu « {d} » (absent de `medecins`)"),
+                format!("situation « {name} » : {what} « {id} » (absent de `{list}`)"),
             );
         }
     }

@@ -553,21 +553,21 @@ fn timing_losses(
             });
         }
     }
-    if let (Some(deadline), Some(done)) = (s.deadline, track.finished) {
-        if done > deadline.seconds() {
-            losses.push(RawLoss {
-                situation: i,
-                axis: Axis::Prioritisation,
-                points: weight * OVERDUE_SHARE,
-                at: done,
-                timing: true,
-                explanation: format!(
-                    "Échéance dépassée (« {title} ») : terminé à {}, il fallait avoir fini pour {}.",
-                    clock(done),
-                    deadline
-                ),
-            });
-        }
+    if let (Some(deadline), Some(done)) = (s.deadline, track.finished)
+        && done > deadline.seconds()
+    {
+        losses.push(RawLoss {
+            situation: i,
+            axis: Axis::Prioritisation,
+            points: weight * OVERDUE_SHARE,
+            at: done,
+            timing: true,
+            explanation: format!(
+                "Échéance dépassée (« {title} ») : terminé à {}, il fallait avoir fini pour {}.",
+                clock(done),
+                deadline
+            ),
+        });
     }
 }
 

@@ -282,10 +282,11 @@ impl Simulation {
                 }
                 _ => {}
             }
-            if let Some(deadline) = spec.deadline {
-                if !st.overdue && !st.status.is_over() {
-                    next = next.min(deadline.seconds());
-                }
+            if let Some(deadline) = spec.deadline
+                && !st.overdue
+                && !st.status.is_over()
+            {
+                next = next.min(deadline.seconds());
             }
         }
         Some(next.max(self.now))
