@@ -174,9 +174,20 @@ fn usage_errors_are_in_french_with_exit_code_two() {
 #[test]
 fn the_guide_embeds_the_shipped_example_exactly() {
     let guide = std::fs::read_to_string("docs/format-scenario.md").unwrap();
-    let section = guide.split("## Exemple complet").nth(1).expect("an « Exemple complet » section");
-    let block = section.split("```ron\n").nth(1).and_then(|b| b.split("\n```").next()).unwrap();
+    let section = guide
+        .split("## Exemple complet")
+        .nth(1)
+        .expect("an « Exemple complet » section");
+    let block = section
+        .split("```ron\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .unwrap();
     let file = std::fs::read_to_string(EXAMPLE).unwrap();
-    assert_eq!(block.trim_end(), file.trim_end(), "docs/format-scenario.md and {EXAMPLE} differ");
+    assert_eq!(
+        block.trim_end(),
+        file.trim_end(),
+        "docs/format-scenario.md and {EXAMPLE} differ"
+    );
     assert!(secretariat::scenario::load_scenario_str(block).is_ok());
 }

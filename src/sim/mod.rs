@@ -89,7 +89,8 @@ pub struct Simulation {
     now: Secs,
     states: Vec<SituationState>,
     active: Option<usize>,
-    /// The trainee is busy with the current exchange until then.
+    /// The current exchange runs from `busy_since` to `busy_until`; the trainee is busy meanwhile.
+    busy_since: Secs,
     busy_until: Secs,
     entries: Vec<LogEntry>,
     ended: bool,
@@ -162,6 +163,7 @@ impl Simulation {
             now: start,
             states,
             active: None,
+            busy_since: start,
             busy_until: start,
             entries: Vec::new(),
             ended: false,
@@ -206,6 +208,14 @@ impl Simulation {
 
     pub fn busy_until(&self) -> Secs {
         self.busy_until
+    }
+
+    /// How far the current exchange has gone, 0–1, while one is in progress.
+    pub fn exchange_progress(&self) -> Option<f32> {
+        self.is_busy().then(|| {
+            let total = self.busy_until.saturating_sub(self.busy_since).max(1);
+            self.now.saturating_sub(self.busy_since) as f32 / total as f32
+        })
     }
 
     pub fn has_ended(&self) -> bool {
@@ -542,6 +552,7 @@ impl Simulation {
         st.first_taken.get_or_insert(self.now);
         st.status = Status::Active;
         // An interrupted exchange resumes where it stopped.
+        self.busy_since = self.now;
         self.busy_until = self
             .now
             .saturating_add(std::mem::take(&mut st.exchange_left));
@@ -570,6 +581,7 @@ impl Simulation {
     fn answer(&mut self, i: usize, step: usize, next: Option<&str>, duration: Secs) {
         let next = self.scenario.situations[i].next_step(step, next);
         self.states[i].step = next;
+        self.busy_since = self.now;
         self.busy_until = self.now.saturating_add(duration);
         if duration == 0 {
             self.finish_exchange();

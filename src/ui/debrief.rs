@@ -1,0 +1,160 @@
+//! The debrief: the result and why, the three axes, critical errors first, then every situation
+//! with what happened and the explanation of each point lost.
+
+use super::theme::{self, DANGER, MUTED, OK, WARNING, points, with_key};
+use crate::scenario::Axis;
+use crate::scoring::{Outcome, Report};
+use egui::{Key, ProgressBar, RichText, ScrollArea, Ui};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DebriefAction {
+    ReplaySameSeed,
+    NewSeed,
+    Home,
+}
+
+fn outcome_style(o: Outcome) -> (&'static str, egui::Color32) {
+    match o {
+        Outcome::OnTime => ("✔", OK),
+        Outcome::Late => ("◷", WARNING),
+        Outcome::Wrong => ("✎", WARNING),
+        Outcome::Missed => ("✖", DANGER),
+    }
+}
+
+pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
+    let mut action = None;
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new(format!("Débriefing — {}", report.title))
+            .size(24.0)
+            .strong(),
+    );
+    ui.label(
+        RichText::new(format!("{} · graine {}", report.mode.label(), report.seed)).color(MUTED),
+    );
+    ui.add_space(6.0);
+    let (verdict, colour) = if report.validated {
+        ("Séance VALIDÉE", OK)
+    } else {
+        ("Séance NON VALIDÉE", DANGER)
+    };
+    ui.label(
+        RichText::new(format!(
+            "{verdict} — note globale {}/100",
+            points(report.scores.overall)
+        ))
+        .size(20.0)
+        .color(colour)
+        .strong(),
+    );
+    if !report.validated {
+        let why = if report.critical_errors.is_empty() {
+            format!(
+                "La note globale est sous le seuil de validation ({}).",
+                report.pass_mark
+            )
+        } else {
+            format!(
+                "{} erreur(s) éliminatoire(s) : une seule suffit à invalider la séance.",
+                report.critical_errors.len()
+            )
+        };
+        ui.label(RichText::new(why).color(DANGER));
+    }
+    ui.add_space(6.0);
+    for axis in Axis::ALL {
+        let score = report.scores.get(axis);
+        ui.horizontal(|ui| {
+            ui.add_sized(
+                [140.0, 18.0],
+                egui::Label::new(RichText::new(axis.label()).strong()),
+            );
+            ui.add(
+                ProgressBar::new((score / 100.0) as f32)
+                    .desired_width(320.0)
+                    .fill(theme::level_colour((score / 100.0) as f32))
+                    .text(format!("{}/100", points(score))),
+            );
+        });
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button(with_key("Rejouer la même vacation", "R"))
+            .clicked()
+            || ui.input(|i| i.key_pressed(Key::R))
+        {
+            action = Some(DebriefAction::ReplaySameSeed);
+        }
+        if ui.button(with_key("Nouvelle graine", "N")).clicked()
+            || ui.input(|i| i.key_pressed(Key::N))
+        {
+            action = Some(DebriefAction::NewSeed);
+        }
+        if ui.button(with_key("Accueil", "Échap")).clicked()
+            || ui.input(|i| i.key_pressed(Key::Escape))
+        {
+            action = Some(DebriefAction::Home);
+        }
+    });
+    ui.separator();
+    ScrollArea::vertical().id_salt("debrief").show(ui, |ui| {
+        if !report.critical_errors.is_empty() {
+            ui.label(
+                RichText::new("Erreurs éliminatoires")
+                    .size(18.0)
+                    .color(DANGER)
+                    .strong(),
+            );
+            for c in &report.critical_errors {
+                ui.label(RichText::new(format!("✖ {} — {}", c.at, c.explanation)).color(DANGER));
+            }
+            ui.add_space(8.0);
+        }
+        ui.label(theme::heading(&format!(
+            "Déroulé de la vacation (au plus fort : {} situations ouvertes en même temps)",
+            report.load.peak_open
+        )));
+        for entry in &report.timeline {
+            let (mark, colour) = outcome_style(entry.outcome);
+            let taken = entry.taken.as_deref().unwrap_or("—");
+            let lost = if entry.points_lost > 0.0 {
+                format!(" · −{} pt", points(entry.points_lost))
+            } else {
+                String::new()
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{mark} {} · {} · {} ({}) — prise {taken} — {}{lost}",
+                    entry.arrival,
+                    entry.channel,
+                    entry.title,
+                    entry.urgency,
+                    entry.outcome.label()
+                ))
+                .color(colour),
+            );
+            for note in &entry.notes {
+                ui.label(RichText::new(format!("    {note}")).color(MUTED));
+            }
+            for item in report
+                .lost
+                .iter()
+                .filter(|l| l.situation == entry.situation)
+            {
+                let axis = Axis::ALL
+                    .iter()
+                    .find(|a| a.key() == item.axis)
+                    .map_or(item.axis, |a| a.label());
+                ui.label(format!(
+                    "    −{} {axis} ({}) : {}",
+                    points(item.points),
+                    item.at,
+                    item.explanation
+                ));
+            }
+        }
+    });
+    action
+}

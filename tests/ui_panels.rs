@@ -1,0 +1,309 @@
+//! The egui panels, driven like a trainee would (click, type, press keys), without Bevy or a GPU.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use secretariat::policy::{self, PolicyKind};
+use secretariat::scenario::{Scenario, load_scenario_file};
+use secretariat::scoring;
+use secretariat::sim::{Action, Mode, Simulation};
+use secretariat::ui::DeskAction;
+use secretariat::ui::debrief::{DebriefAction, debrief};
+use secretariat::ui::desk::{self, DeskUiState};
+use secretariat::ui::screens::{self, HomeAction, HomeForm, ScenarioEntry};
+use secretariat::ui::view::{DeskView, StepView, desk_view};
+use std::sync::Arc;
+
+fn example() -> Arc<Scenario> {
+    Arc::new(load_scenario_file(std::path::Path::new("scenarios/exemple-commente.ron")).unwrap())
+}
+
+fn hms(h: u32, m: u32, s: u32) -> u32 {
+    h * 3600 + m * 60 + s
+}
+
+/// When a situation of the example arrives with seed 1 (arrivals are jittered).
+fn arrival(id: &str) -> u32 {
+    let s = example();
+    Simulation::new(Arc::clone(&s), 1, Mode::Training)
+        .state(s.situation_index(id).unwrap())
+        .arrival
+}
+
+/// The example shift at a given time, with the given situations taken in order.
+fn sim_at(mode: Mode, time: u32, take: &[&str]) -> Simulation {
+    let s = example();
+    let mut sim = Simulation::new(Arc::clone(&s), 1, mode);
+    sim.advance_to(time);
+    for id in take {
+        sim.apply(Action::Take(s.situation_index(id).unwrap()))
+            .unwrap();
+    }
+    sim
+}
+
+/// A harness around the whole desk that records every action the panels return.
+fn desk_harness(view: DeskView) -> Harness<'static, (DeskUiState, Vec<DeskAction>)> {
+    let mut harness = Harness::new_ui_state(
+        move |ui, (state, actions): &mut (DeskUiState, Vec<DeskAction>)| {
+            actions.extend(desk::desk(ui, &view, state));
+        },
+        (DeskUiState::default(), Vec::new()),
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_ringing_line_shows_its_rings_and_can_be_picked_up() {
+    let sim = sim_at(Mode::Training, arrival("appel-gene-poitrine") + 8, &[]);
+    let view = desk_view(&sim, 5.0, false);
+    let line = view.phone_lines.first().expect("the call is ringing");
+    let call = line.situation;
+    let mut harness = desk_harness(view.clone());
+    harness.get_by_label_contains("Sonnerie").accesskit_node();
+    harness.get_by_label("Décrocher [T]").click();
+    harness.run();
+    assert_eq!(harness.state().1, vec![DeskAction::Sim(Action::Take(call))]);
+}
+
+#[test]
+fn options_are_numbered_in_display_order_and_keys_choose_them() {
+    let sim = sim_at(
+        Mode::Training,
+        arrival("appel-gene-poitrine") + 8,
+        &["appel-gene-poitrine"],
+    );
+    let view = desk_view(&sim, 5.0, false);
+    let Some(StepView::Choice { options, .. }) = view.interaction.as_ref().map(|i| i.step.clone())
+    else {
+        panic!("a choice step");
+    };
+    let (second_index, second_text) = options[1].clone();
+    let mut harness = desk_harness(view);
+    harness.get_by_label(&format!("2. {second_text}")).click();
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        vec![DeskAction::Sim(Action::Choose(second_index))]
+    );
+    harness.state_mut().1.clear();
+    harness.key_press(egui::Key::Num1);
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        vec![DeskAction::Sim(Action::Choose(options[0].0))]
+    );
+}
+
+#[test]
+fn training_mode_gives_feedback_and_hints_exam_mode_does_not() {
+    for (mode, expect_feedback) in [(Mode::Training, true), (Mode::Exam, false)] {
+        let mut sim = sim_at(
+            mode,
+            arrival("appel-gene-poitrine") + 8,
+            &["appel-gene-poitrine"],
+        );
+        sim.apply(Action::Choose(1)).unwrap(); // the trap: an appointment at 11:00
+        let view = desk_view(&sim, 5.0, false);
+        let harness = desk_harness(view);
+        let feedback = harness
+            .query_by_label_contains("urgence vitale, orientez vers le 15")
+            .is_some();
+        assert_eq!(feedback, expect_feedback, "{mode:?}");
+    }
+}
+
+#[test]
+fn a_typed_term_is_sent_with_enter() {
+    let s = example();
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(arrival("demande-courrier-cardio") + 10);
+    sim.apply(Action::Take(
+        s.situation_index("demande-courrier-cardio").unwrap(),
+    ))
+    .unwrap();
+    let mut harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.get_by_label("Votre saisie :").focus();
+    harness.run();
+    harness
+        .get_by_label("Votre saisie :")
+        .type_text("cardiologie");
+    harness.run();
+    harness.get_by_label("Valider [Entrée]").click();
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        vec![DeskAction::Sim(Action::Type("cardiologie".into()))]
+    );
+}
+
+#[test]
+fn the_register_is_searched_by_birth_date_and_opens_only_during_a_record_step() {
+    let mut sim = sim_at(
+        Mode::Training,
+        arrival("accueil-m-leroy") + 10,
+        &["accueil-m-leroy"],
+    );
+    let view = desk_view(&sim, 5.0, false);
+    assert!(!view.record_step);
+    let found = desk::search_register(&view.register, "21/06", "");
+    assert_eq!(found.len(), 1, "one Paul Leroy born on 21/06");
+    assert_eq!(
+        desk::search_register(&view.register, "", "leroy").len(),
+        2,
+        "two homonyms by name"
+    );
+
+    sim.apply(Action::Choose(0)).unwrap();
+    sim.advance_to(arrival("accueil-m-leroy") + 60);
+    let view = desk_view(&sim, 5.0, false);
+    assert!(view.record_step);
+    let mut harness = desk_harness(view);
+    harness.get_by_label("Né(e) le").focus();
+    harness.run();
+    harness.get_by_label("Né(e) le").type_text("21/06/1949");
+    harness.run();
+    harness.get_by_label_contains("LEROY Paul — 21/06/1949");
+    assert!(
+        harness.query_by_label_contains("02/11/1987").is_none(),
+        "the homonym is filtered out"
+    );
+    harness.get_by_label("Ouvrir").click();
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        vec![DeskAction::Sim(Action::Open("leroy-paul-1949".into()))]
+    );
+}
+
+#[test]
+fn shortcuts_take_the_next_patient_and_pause_but_not_while_typing() {
+    let sim = sim_at(Mode::Training, arrival("accueil-m-leroy") + 60, &[]);
+    let view = desk_view(&sim, 5.0, false);
+    let patient = view.waiting_room[0].situation;
+    let mut harness = desk_harness(view);
+    harness.key_press(egui::Key::P);
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        vec![
+            DeskAction::Sim(Action::Take(patient)),
+            DeskAction::TogglePause
+        ]
+    );
+    harness.state_mut().1.clear();
+    harness.get_by_label("Nom").focus();
+    harness.run();
+    harness.key_press(egui::Key::P);
+    harness.run();
+    assert!(
+        harness.state().1.is_empty(),
+        "typing a name does not call a patient"
+    );
+}
+
+#[test]
+fn urgency_is_visible_when_patience_or_rings_run_out() {
+    let sim = sim_at(Mode::Training, arrival("appel-gene-poitrine") + 22, &[]);
+    let view = desk_view(&sim, 5.0, false);
+    assert!(
+        view.phone_lines[0].about_to_be_lost(),
+        "{:?}",
+        view.phone_lines[0]
+    );
+    let s = example();
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    // Patience of a normal walk-in: 20 min; at 15 min of waiting, less than 30 % is left.
+    sim.advance_to(arrival("accueil-m-leroy") + 15 * 60);
+    let view = desk_view(&sim, 5.0, false);
+    let card = &view.waiting_room[0];
+    assert!(card.running_out(), "{card:?}");
+    let harness = desk_harness(view);
+    harness.get_by_label_contains("à bout");
+}
+
+#[test]
+fn the_exam_clock_has_no_pause_button() {
+    let sim = sim_at(Mode::Exam, hms(8, 1, 0), &[]);
+    let harness = desk_harness(desk_view(&sim, 5.0, false));
+    assert!(harness.query_by_label_contains("Pause").is_none());
+    harness.get_by_label_contains("pas de pause");
+}
+
+#[test]
+fn the_debrief_puts_critical_errors_first_and_offers_a_replay() {
+    let s = example();
+    let report = scoring::score(
+        &s,
+        &policy::run(Arc::clone(&s), 1, Mode::Exam, PolicyKind::Naive),
+    );
+    let mut harness = Harness::new_ui_state(
+        move |ui, action: &mut Option<DebriefAction>| {
+            if let Some(a) = debrief(ui, &report) {
+                *action = Some(a);
+            }
+        },
+        None,
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness.get_by_label_contains("NON VALIDÉE");
+    harness.get_by_label("Erreurs éliminatoires");
+    assert!(
+        harness
+            .query_all_by_label_contains("Erreur d'identité")
+            .count()
+            >= 2,
+        "critical list and timeline"
+    );
+    harness.get_by_label("Nouvelle graine [N]").click();
+    harness.run();
+    assert_eq!(harness.state(), &Some(DebriefAction::NewSeed));
+}
+
+#[test]
+fn the_home_screen_requires_a_seed_in_exam_mode_and_shows_invalid_files() {
+    let entries = vec![
+        ScenarioEntry {
+            path: "a.ron".into(),
+            title: "Cabinet A".into(),
+            summary: "08:00–11:00".into(),
+            problems: vec![],
+        },
+        ScenarioEntry {
+            path: "b.ron".into(),
+            title: "b.ron".into(),
+            summary: String::new(),
+            problems: vec!["4:3: virgule attendue entre deux éléments".into()],
+        },
+    ];
+    let form = HomeForm {
+        mode: Mode::Exam,
+        ..HomeForm::default()
+    };
+    let mut harness = Harness::new_ui_state(
+        move |ui, (form, action): &mut (HomeForm, Option<HomeAction>)| {
+            if let Some(a) = screens::home(ui, &entries, form) {
+                *action = Some(a);
+            }
+        },
+        (form, None),
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness.get_by_label_contains("4:3: virgule attendue");
+    harness.get_by_label("Commencer [Entrée]").click();
+    harness.run();
+    assert_eq!(harness.state().1, None);
+    harness.get_by_label_contains("saisissez la graine");
+    harness.get_by_label("Graine").focus();
+    harness.run();
+    harness.get_by_label("Graine").type_text("42");
+    harness.run();
+    harness.get_by_label("Commencer [Entrée]").click();
+    harness.run();
+    assert_eq!(harness.state().1, Some(HomeAction::Start));
+    assert_eq!(harness.state().0.parsed_seed(), Ok(Some(42)));
+}
