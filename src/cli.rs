@@ -30,6 +30,9 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Ouvre le simulateur (commande par défaut), éventuellement directement sur un scénario.
+    #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
+    Play(PlayArgs),
     /// Vérifie des scénarios (fichiers .ron ou dossiers) et affiche chaque problème.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
     Check {
@@ -72,6 +75,22 @@ struct SimulateArgs {
     json: bool,
 }
 
+#[derive(Args, Debug, Default)]
+struct PlayArgs {
+    /// Le scénario à jouer (sinon, choix sur l'écran d'accueil).
+    #[arg(value_name = "FICHIER", help_heading = "Arguments")]
+    file: Option<PathBuf>,
+    /// Mode de la séance.
+    #[arg(long, value_enum, value_name = "MODE", help_heading = "Options")]
+    mode: Option<ModeArg>,
+    /// Graine fixée par le formateur (même graine, même vacation).
+    #[arg(long, value_name = "N", help_heading = "Options")]
+    seed: Option<u64>,
+    /// Vitesse du temps (secondes de jeu par seconde réelle).
+    #[arg(long, value_name = "X", help_heading = "Options")]
+    speed: Option<f32>,
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ModeArg {
     Entrainement,
@@ -86,11 +105,51 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check(&files),
         Some(Command::Simulate(args)) => simulate(&args),
-        None => {
-            let _ = <Cli as clap::CommandFactory>::command().print_help();
-            ExitCode::from(2)
+        Some(Command::Play(args)) => play(args),
+        None => play(PlayArgs::default()),
+    }
+}
+
+impl ModeArg {
+    fn mode(self) -> Mode {
+        match self {
+            ModeArg::Entrainement => Mode::Training,
+            ModeArg::Examen => Mode::Exam,
         }
     }
+}
+
+#[cfg(feature = "game")]
+fn play(args: PlayArgs) -> ExitCode {
+    if let Some(file) = &args.file
+        && let Err(problems) = load::load_scenario_file(file)
+    {
+        print_problems(file, &problems);
+        eprintln!("le scénario n'est pas valide : corrigez-le avant de le jouer");
+        return ExitCode::FAILURE;
+    }
+    if args.mode.is_some_and(|m| matches!(m, ModeArg::Examen)) && args.seed.is_none() {
+        eprintln!("erreur : en mode examen, donnez la graine du formateur avec --seed N");
+        return ExitCode::from(2);
+    }
+    if args.speed.is_some_and(|s| !(0.1..=600.0).contains(&s)) {
+        eprintln!("erreur : la vitesse doit être comprise entre 0,1 et 600");
+        return ExitCode::from(2);
+    }
+    crate::game::run(crate::game::PlayOptions {
+        file: args.file,
+        mode: args.mode.map(ModeArg::mode),
+        seed: args.seed,
+        speed: args.speed,
+    })
+}
+
+#[cfg(not(feature = "game"))]
+fn play(_: PlayArgs) -> ExitCode {
+    eprintln!(
+        "Cette version a été compilée sans le jeu (--no-default-features) : seules les commandes check et simulate sont disponibles."
+    );
+    ExitCode::from(2)
 }
 
 /// clap's messages are English: say the same in French.
@@ -116,7 +175,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
             format!("option inconnue « {} »", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue « {} » ; commandes : check, simulate",
+            "commande inconnue « {} » ; commandes : play, check, simulate",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => {
@@ -207,10 +266,7 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let mode = match args.mode {
-        ModeArg::Entrainement => Mode::Training,
-        ModeArg::Examen => Mode::Exam,
-    };
+    let mode = args.mode.mode();
     let log = if let Some(kind) = args.policy {
         policy::run(Arc::clone(&scenario), args.seed, mode, kind)
     } else {

@@ -5,6 +5,8 @@
 //! for every point lost (`scoring`, `report`).
 
 pub mod cli;
+#[cfg(feature = "game")]
+pub mod game;
 pub mod policy;
 pub mod report;
 pub mod scenario;

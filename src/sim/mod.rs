@@ -338,7 +338,7 @@ impl Simulation {
             if st.status == Status::NotArrived && st.arrival <= now {
                 self.states[i].status = Status::Waiting;
                 self.states[i].wait_started = self.states[i].arrival;
-                self.log(Event::Arrived { situation: i });
+                self.record(Event::Arrived { situation: i });
                 fired = true;
             }
             if self.loss_time(i).is_some_and(|t| t <= now) {
@@ -350,7 +350,7 @@ impl Simulation {
                     (_, _, WhenImpatient::Part) => self.miss(i, MissReason::Left),
                     (_, _, WhenImpatient::SePlaint) => {
                         self.states[i].complained = true;
-                        self.log(Event::Complained { situation: i });
+                        self.record(Event::Complained { situation: i });
                     }
                 }
             }
@@ -358,7 +358,7 @@ impl Simulation {
                 let st = &self.states[i];
                 if !st.overdue && !st.status.is_over() && deadline.seconds() <= now {
                     self.states[i].overdue = true;
-                    self.log(Event::Overdue { situation: i });
+                    self.record(Event::Overdue { situation: i });
                     fired = true;
                 }
             }
@@ -379,7 +379,7 @@ impl Simulation {
             }
         }
         self.active = None;
-        self.log(Event::ShiftEnded);
+        self.record(Event::ShiftEnded);
         self.ended = true;
     }
 
@@ -387,20 +387,21 @@ impl Simulation {
     pub fn finish(mut self) -> SimLog {
         self.advance_to(self.shift_end());
         self.end_shift();
-        self.into_log()
+        self.log()
     }
 
-    pub fn into_log(self) -> SimLog {
+    /// The log so far, leaving the simulation running (the game scores it when the shift ends).
+    pub fn log(&self) -> SimLog {
         SimLog {
             seed: self.seed,
             mode: self.mode,
             arrivals: self.states.iter().map(|s| s.arrival).collect(),
             callers: self.states.iter().map(|s| s.caller.clone()).collect(),
-            entries: self.entries,
+            entries: self.entries.clone(),
         }
     }
 
-    fn log(&mut self, event: Event) {
+    fn record(&mut self, event: Event) {
         self.entries.push(LogEntry {
             at: self.now,
             event,
@@ -412,7 +413,7 @@ impl Simulation {
         if self.active == Some(i) {
             self.active = None;
         }
-        self.log(Event::Missed {
+        self.record(Event::Missed {
             situation: i,
             reason,
         });
@@ -424,14 +425,14 @@ impl Simulation {
         if self.active == Some(i) {
             self.active = None;
         }
-        self.log(Event::Completed { situation: i });
+        self.record(Event::Completed { situation: i });
     }
 
     /// Applies a trainee action at the current time. A refused action is logged and returned.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
         let result = self.try_apply(action);
         if let Err(e) = &result {
-            self.log(Event::Rejected {
+            self.record(Event::Rejected {
                 reason: e.to_string(),
             });
         }
@@ -469,7 +470,7 @@ impl Simulation {
                     .ok_or_else(|| invalid("cette proposition n'existe pas"))?;
                 let duration = chosen.duration.unwrap_or(defaults::CHOICE_DURATION);
                 let next = chosen.next.clone();
-                self.log(Event::Chose {
+                self.record(Event::Chose {
                     situation: i,
                     step,
                     option,
@@ -485,7 +486,7 @@ impl Simulation {
                 let grade = matching::grade(&text, &typed.accepted, &typed.confusables);
                 let duration = typed.duration.unwrap_or(defaults::TYPED_DURATION);
                 let next = typed.next.clone();
-                self.log(Event::Typed {
+                self.record(Event::Typed {
                     situation: i,
                     step,
                     text,
@@ -508,7 +509,7 @@ impl Simulation {
                 }
                 let duration = record.duration.unwrap_or(defaults::RECORD_DURATION);
                 let next = record.next.clone();
-                self.log(Event::Opened {
+                self.record(Event::Opened {
                     situation: i,
                     step,
                     patient,
@@ -560,7 +561,7 @@ impl Simulation {
         if self.busy_until == self.now {
             self.finish_exchange();
         }
-        self.log(Event::Taken {
+        self.record(Event::Taken {
             situation: i,
             resumed,
             waiting,
@@ -574,7 +575,7 @@ impl Simulation {
         self.states[i].status = Status::OnHold;
         self.states[i].wait_started = self.now;
         self.active = None;
-        self.log(Event::PutOnHold { situation: i });
+        self.record(Event::PutOnHold { situation: i });
     }
 
     /// Moves past an answered step; the exchange lasts `duration` seconds.

@@ -95,6 +95,23 @@ pub fn clock_bar(ui: &mut Ui, clock: &ClockView) -> Vec<DeskAction> {
         } else {
             ui.label(RichText::new("Mode examen : pas de pause").color(MUTED));
         }
+        ui.separator();
+        let sound = if clock.muted {
+            with_key("🔇 Son coupé", "S")
+        } else {
+            with_key("🔊 Son", "S")
+        };
+        if ui.button(sound).clicked() {
+            actions.push(DeskAction::ToggleMute);
+        }
+        let mut volume = clock.volume;
+        let slider = ui.add_enabled(
+            !clock.muted,
+            egui::Slider::new(&mut volume, 0.0..=1.0).show_value(false),
+        );
+        if slider.on_hover_text("Volume de la sonnerie").changed() {
+            actions.push(DeskAction::Volume(volume));
+        }
     });
     actions
 }
@@ -494,6 +511,7 @@ pub fn shortcut_help(ui: &mut Ui, mode: Mode) {
         "[1–9] choisir",
         "[Entrée] valider",
         "[F] fichier",
+        "[S] son",
     ];
     if mode == Mode::Training {
         keys.extend(["[Espace] pause", "[+/−] vitesse"]);
@@ -531,21 +549,20 @@ pub fn shortcuts(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<D
             actions.push(take(line.situation));
         }
     }
-    if pressed(Key::P) {
-        if let Some(card) = view
+    if pressed(Key::P)
+        && let Some(card) = view
             .waiting_room
             .iter()
             .find(|c| !c.on_hold)
             .or(view.waiting_room.first())
-        {
-            actions.push(take(card.situation));
-        }
+    {
+        actions.push(take(card.situation));
     }
     for (key, channel) in [(Key::M, Channel::Medecin), (Key::C, Channel::Courrier)] {
-        if pressed(key) {
-            if let Some(task) = view.tasks.iter().find(|t| t.channel == channel) {
-                actions.push(take(task.situation));
-            }
+        if pressed(key)
+            && let Some(task) = view.tasks.iter().find(|t| t.channel == channel)
+        {
+            actions.push(take(task.situation));
         }
     }
     if pressed(Key::A) && view.interaction.is_some() {
@@ -553,6 +570,9 @@ pub fn shortcuts(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<D
     }
     if pressed(Key::F) {
         state.focus_search = true;
+    }
+    if pressed(Key::S) {
+        actions.push(DeskAction::ToggleMute);
     }
     if let Some(InteractionView {
         step: StepView::Choice { options, .. },
@@ -572,10 +592,10 @@ pub fn shortcuts(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<D
             Key::Num9,
         ];
         for (n, key) in digits.iter().enumerate() {
-            if pressed(*key) {
-                if let Some((index, _)) = options.get(n) {
-                    actions.push(DeskAction::Sim(Action::Choose(*index)));
-                }
+            if pressed(*key)
+                && let Some((index, _)) = options.get(n)
+            {
+                actions.push(DeskAction::Sim(Action::Choose(*index)));
             }
         }
     }

@@ -16,4 +16,6 @@ pub enum DeskAction {
     TogglePause,
     Faster,
     Slower,
+    ToggleMute,
+    Volume(f32),
 }

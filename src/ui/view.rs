@@ -20,6 +20,9 @@ pub struct ClockView {
     pub speed: f32,
     pub paused: bool,
     pub mode: Mode,
+    /// Ring volume, 0–1, and whether the sound is off.
+    pub volume: f32,
+    pub muted: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -189,6 +192,8 @@ pub fn desk_view(sim: &Simulation, speed: f32, paused: bool) -> DeskView {
         speed,
         paused,
         mode: sim.mode(),
+        volume: 0.6,
+        muted: false,
     };
     let mut view = DeskView {
         clock: clock_view,

@@ -1,0 +1,411 @@
+//! The four screens as Bevy systems: each builds its view, calls the egui drawing function from
+//! `ui`, and turns what the trainee asked for into state changes. The scenario file is reloaded
+//! when it changes while the home or briefing screen is shown.
+
+use super::session::{Debrief, DeskCommand, Session};
+use super::{PlayOptions, Screen, Settings, project_dir};
+use crate::scenario::{Axis, Problem, Scenario, load};
+use crate::scoring::axis_stake;
+use crate::sim::Mode;
+use crate::ui::desk::{self, DeskUiState};
+use crate::ui::screens::{self, BriefingAction, BriefingView, HomeAction, HomeForm, ScenarioEntry};
+use crate::ui::view::desk_view;
+use crate::ui::{DeskAction, debrief};
+use bevy::app::AppExit;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+/// How often scenario files are checked for changes (seconds of real time).
+const RELOAD_EVERY: f64 = 0.5;
+
+/// The scenarios on offer and the home form.
+#[derive(Resource, Default)]
+struct Home {
+    files: Vec<PathBuf>,
+    entries: Vec<ScenarioEntry>,
+    stamps: Vec<Option<SystemTime>>,
+    form: HomeForm,
+}
+
+/// The desk panels' own state (typed text, register search), kept between frames.
+#[derive(Resource, Default)]
+struct DeskUi(DeskUiState);
+
+/// Problems of the briefing's scenario file after an edit made it invalid.
+#[derive(Resource, Default)]
+struct BriefingProblems(Vec<String>);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<DeskUi>();
+    app.init_resource::<BriefingProblems>();
+    app.add_systems(Startup, setup);
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            home_ui.run_if(in_state(Screen::Home)),
+            briefing_ui.run_if(in_state(Screen::Briefing)),
+            desk_ui.run_if(in_state(Screen::Desk)),
+            debrief_ui.run_if(in_state(Screen::Debrief)),
+        ),
+    );
+    app.add_systems(
+        Update,
+        (
+            reload_home.run_if(in_state(Screen::Home)),
+            reload_briefing.run_if(in_state(Screen::Briefing)),
+        ),
+    );
+    app.add_systems(OnEnter(Screen::Desk), |mut state: ResMut<DeskUi>| {
+        state.0 = DeskUiState::default()
+    });
+    app.add_systems(
+        OnEnter(Screen::Briefing),
+        |mut problems: ResMut<BriefingProblems>| problems.0.clear(),
+    );
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+fn problems_text(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(|p| p.to_string()).collect()
+}
+
+fn entry_for(path: &Path) -> ScenarioEntry {
+    let shown = path.display().to_string();
+    match load::load_scenario_file(path) {
+        Ok(s) => ScenarioEntry {
+            path: shown,
+            title: s.title.clone(),
+            summary: format!(
+                "{} · {}–{} · {} situations",
+                s.practice.name,
+                s.practice.shift_start,
+                s.practice.shift_end,
+                s.situations.len()
+            ),
+            problems: Vec::new(),
+        },
+        Err(problems) => ScenarioEntry {
+            path: shown,
+            title: path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+            summary: String::new(),
+            problems: problems_text(&problems),
+        },
+    }
+}
+
+fn fresh_seed() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64 % 1_000_000)
+}
+
+fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<NextState<Screen>>) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(project_dir().join("scenarios"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    let mut home = Home {
+        form: HomeForm::default(),
+        ..default()
+    };
+    if let Some(mode) = options.mode {
+        home.form.mode = mode;
+    }
+    if let Some(speed) = options.speed {
+        home.form.speed = speed;
+    }
+    if let Some(seed) = options.seed {
+        home.form.seed = seed.to_string();
+    }
+    if let Some(file) = &options.file {
+        let position = files.iter().position(|f| same_file(f, file));
+        home.form.selected = position.unwrap_or_else(|| {
+            files.push(file.clone());
+            files.len() - 1
+        });
+    } else if let Some(i) = files
+        .iter()
+        .position(|f| f.ends_with("medecine-generale-lundi.ron"))
+    {
+        home.form.selected = i;
+    }
+    home.stamps = files.iter().map(|f| modified(f)).collect();
+    home.entries = files.iter().map(|f| entry_for(f)).collect();
+    home.files = files;
+    if options.file.is_some()
+        && let Some(session) = start_session(&mut home)
+    {
+        commands.insert_resource(session);
+        next.set(Screen::Briefing);
+    }
+    commands.insert_resource(home);
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A session on the selected scenario with the form's settings, or the reason in the form.
+fn start_session(home: &mut Home) -> Option<Session> {
+    let path = home.files.get(home.form.selected)?.clone();
+    let seed = match home.form.parsed_seed() {
+        Ok(seed) => seed.unwrap_or_else(fresh_seed),
+        Err(e) => {
+            home.form.error = Some(e);
+            return None;
+        }
+    };
+    match load::load_scenario_file(&path) {
+        Ok(s) => Some(Session::new(
+            Arc::new(s),
+            path,
+            seed,
+            home.form.mode,
+            home.form.speed,
+        )),
+        Err(problems) => {
+            home.entries[home.form.selected] = ScenarioEntry {
+                problems: problems_text(&problems),
+                ..entry_for(&path)
+            };
+            None
+        }
+    }
+}
+
+/// A root `Ui` covering the window, as bevy_egui 0.42's panel example builds it.
+fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "root".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+fn home_ui(
+    mut contexts: EguiContexts,
+    mut commands: Commands,
+    mut home: ResMut<Home>,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx);
+    let home = &mut *home;
+    let action = egui::CentralPanel::default()
+        .show(&mut root, |ui| {
+            screens::home(ui, &home.entries, &mut home.form)
+        })
+        .inner;
+    match action {
+        Some(HomeAction::Start) => {
+            if let Some(session) = start_session(home) {
+                commands.insert_resource(session);
+                next.set(Screen::Briefing);
+            }
+        }
+        Some(HomeAction::Open(path)) => {
+            let path = PathBuf::from(path);
+            if path.is_file() {
+                home.stamps.push(modified(&path));
+                home.entries.push(entry_for(&path));
+                home.files.push(path);
+                home.form.selected = home.files.len() - 1;
+                home.form.open_path.clear();
+                home.form.error = None;
+            } else {
+                home.form.error = Some(format!("Fichier introuvable : {}", path.display()));
+            }
+        }
+        Some(HomeAction::Quit) => {
+            exit.write(AppExit::Success);
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+fn briefing_view(scenario: &Scenario, session: &Session, problems: &[String]) -> BriefingView {
+    let p = &scenario.practice;
+    let mut tags: Vec<String> = scenario
+        .situations
+        .iter()
+        .flat_map(|s| s.tags.iter().cloned())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    BriefingView {
+        title: scenario.title.clone(),
+        description: scenario.description.clone(),
+        practice: format!("{} ({})", p.name, p.specialty),
+        doctors: p
+            .doctors
+            .iter()
+            .map(|d| {
+                if d.specialty.is_empty() {
+                    d.name.clone()
+                } else {
+                    format!("{} — {}", d.name, d.specialty)
+                }
+            })
+            .collect(),
+        shift: format!("{} – {}", p.shift_start, p.shift_end),
+        situations: scenario.situations.len(),
+        mode: session.sim.mode(),
+        seed: session.sim.seed(),
+        speed: session.speed,
+        assessed: Axis::ALL
+            .into_iter()
+            .filter(|&a| axis_stake(scenario, a) > 0)
+            .map(Axis::label)
+            .collect(),
+        tags,
+        problems: problems.to_vec(),
+    }
+}
+
+fn briefing_ui(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    problems: Res<BriefingProblems>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx);
+    let view = briefing_view(session.sim.scenario(), &session, &problems.0);
+    let action = egui::CentralPanel::default()
+        .show(&mut root, |ui| screens::briefing(ui, &view))
+        .inner;
+    match action {
+        Some(BriefingAction::Start) => next.set(Screen::Desk),
+        Some(BriefingAction::Back) => next.set(Screen::Home),
+        None => {}
+    }
+    Ok(())
+}
+
+fn desk_ui(
+    mut contexts: EguiContexts,
+    session: Res<Session>,
+    mut settings: ResMut<Settings>,
+    mut state: ResMut<DeskUi>,
+    mut commands: MessageWriter<DeskCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx);
+    let mut view = desk_view(&session.sim, session.speed, session.paused);
+    view.clock.volume = settings.volume;
+    view.clock.muted = settings.muted;
+    for action in desk::desk(&mut root, &view, &mut state.0) {
+        match action {
+            DeskAction::ToggleMute => settings.muted = !settings.muted,
+            DeskAction::Volume(v) => settings.volume = v.clamp(0.0, 1.0),
+            other => {
+                commands.write(DeskCommand(other));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn debrief_ui(
+    mut contexts: EguiContexts,
+    mut commands: Commands,
+    report: Res<Debrief>,
+    session: Res<Session>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = root_ui(ctx);
+    let action = egui::CentralPanel::default()
+        .show(&mut root, |ui| debrief::debrief(ui, &report.0))
+        .inner;
+    match action {
+        Some(debrief::DebriefAction::ReplaySameSeed) => {
+            commands.insert_resource(session.restarted(session.sim.seed()));
+            next.set(Screen::Briefing);
+        }
+        Some(debrief::DebriefAction::NewSeed) => {
+            // In an exam the seed is the instructor's: a new one is for training only.
+            let seed = if session.sim.mode() == Mode::Exam {
+                session.sim.seed()
+            } else {
+                fresh_seed()
+            };
+            commands.insert_resource(session.restarted(seed));
+            next.set(Screen::Briefing);
+        }
+        Some(debrief::DebriefAction::Home) => next.set(Screen::Home),
+        None => {}
+    }
+    Ok(())
+}
+
+/// Home: refresh a scenario's entry when its file changes on disk.
+fn reload_home(time: Res<Time>, mut last: Local<f64>, mut home: ResMut<Home>) {
+    if time.elapsed_secs_f64() - *last < RELOAD_EVERY {
+        return;
+    }
+    *last = time.elapsed_secs_f64();
+    let home = &mut *home;
+    for (i, path) in home.files.iter().enumerate() {
+        let stamp = modified(path);
+        if stamp != home.stamps[i] {
+            home.stamps[i] = stamp;
+            home.entries[i] = entry_for(path);
+        }
+    }
+}
+
+/// Briefing: reload the scenario when its file changes; an invalid file shows its problems.
+fn reload_briefing(
+    time: Res<Time>,
+    mut last: Local<(f64, Option<SystemTime>)>,
+    mut session: ResMut<Session>,
+    mut problems: ResMut<BriefingProblems>,
+) {
+    let now = time.elapsed_secs_f64();
+    if now - last.0 < RELOAD_EVERY {
+        return;
+    }
+    last.0 = now;
+    let stamp = modified(&session.path);
+    if last.1.is_none() {
+        last.1 = stamp;
+        return;
+    }
+    if stamp == last.1 {
+        return;
+    }
+    last.1 = stamp;
+    match load::load_scenario_file(&session.path) {
+        Ok(s) => {
+            let (path, seed, mode, speed) = (
+                session.path.clone(),
+                session.sim.seed(),
+                session.sim.mode(),
+                session.speed,
+            );
+            *session = Session::new(Arc::new(s), path, seed, mode, speed);
+            problems.0.clear();
+        }
+        Err(p) => problems.0 = problems_text(&p),
+    }
+}
