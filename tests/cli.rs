@@ -114,6 +114,7 @@ fn simulate_runs_an_answers_file() {
         r#"Reponses(actions: [
             Action(a: "08:07", faire: Prendre("courrier-resultats")),
             Action(a: "08:07", faire: Choisir(2)),
+            Action(a: "08:09", faire: Choisir(9)),
         ])"#,
     );
     let out = run(&[
@@ -140,6 +141,18 @@ fn simulate_runs_an_answers_file() {
         "the unanswered call is missed"
     );
     assert_eq!(v["validated"], false);
+    let refused = v["refused"].as_array().unwrap();
+    assert_eq!(
+        refused.len(),
+        1,
+        "Choisir(9) with nothing in progress is refused and reported"
+    );
+    assert!(
+        refused[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("aucune situation en cours")
+    );
 }
 
 #[test]

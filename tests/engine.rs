@@ -1,7 +1,7 @@
 //! The engine and scoring, on small scenarios written for each rule.
 
 use secretariat::policy::{self, PolicyKind};
-use secretariat::scenario::{Scenario, load_scenario_str};
+use secretariat::scenario::{Scenario, load_scenario_file, load_scenario_str};
 use secretariat::scoring::{self, Outcome, Report};
 use secretariat::sim::{Action, Event, MissReason, Mode, Simulation, Status};
 use std::sync::Arc;
@@ -524,4 +524,27 @@ fn timers_after_an_exchange_ends_still_fire_at_their_time() {
         .find(|e| matches!(e.event, Event::Missed { situation: 1, .. }))
         .unwrap();
     assert_eq!(missed.at, at(8, 5, 30), "voicemail after 6 rings");
+}
+
+#[test]
+fn ignoring_most_situations_cannot_validate_a_session() {
+    // Found by an instructor writing a scenario from the guide: answering only the emergency and
+    // leaving the rest untouched used to keep terminology and confidentiality at 100.
+    let s = Arc::new(
+        load_scenario_file(std::path::Path::new("scenarios/exemple-commente.ron")).unwrap(),
+    );
+    let call = s.situation_index("appel-gene-poitrine").unwrap();
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
+    sim.advance_to(sim.state(call).arrival);
+    sim.apply(Action::Take(call)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    let report = scoring::score(&s, &sim.finish());
+    assert!(!report.validated, "{:?}", report.scores);
+    assert!(report.scores.terminology < 100.0 && report.scores.confidentiality < 100.0);
+    assert!(
+        report
+            .lost
+            .iter()
+            .any(|l| l.explanation.starts_with("Non traité"))
+    );
 }

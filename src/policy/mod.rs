@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum PolicyKind {
-    /// Knows everything, takes the most urgent first, gives the best answers.
+    /// Sait tout : le plus urgent d'abord, les meilleures réponses.
     Ideal,
-    /// First come first served, never puts anyone on hold, falls into the traps.
+    /// Premier arrivé, premier servi, sans mise en attente ; tombe dans les pièges.
     Naive,
-    /// Random choices from the seed.
+    /// Choix au hasard selon la graine.
     Random,
 }
 

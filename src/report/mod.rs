@@ -4,6 +4,15 @@ use crate::scenario::Axis;
 use crate::scoring::{Outcome, Report};
 use std::fmt::Write;
 
+/// "au plus fort : 3 situations ouvertes en même temps", singular when there is one.
+pub fn peak_phrase(peak: u32) -> String {
+    if peak <= 1 {
+        format!("au plus fort : {peak} situation ouverte à la fois")
+    } else {
+        format!("au plus fort : {peak} situations ouvertes en même temps")
+    }
+}
+
 pub fn to_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).expect("a report always serialises")
 }
@@ -66,8 +75,8 @@ pub fn to_text(report: &Report) -> String {
     }
     let _ = writeln!(
         w,
-        "\nDéroulé de la vacation (au plus fort : {} situations ouvertes en même temps)",
-        report.load.peak_open
+        "\nDéroulé de la vacation ({})",
+        peak_phrase(report.load.peak_open)
     );
     for t in &report.timeline {
         let mark = match t.outcome {
@@ -93,6 +102,12 @@ pub fn to_text(report: &Report) -> String {
         );
         for note in &t.notes {
             let _ = writeln!(w, "      {note}");
+        }
+    }
+    if !report.refused.is_empty() {
+        let _ = writeln!(w, "\nActions refusées (sans effet)");
+        for r in &report.refused {
+            let _ = writeln!(w, "  {} {}", r.at, r.reason);
         }
     }
     if report.lost.is_empty() {

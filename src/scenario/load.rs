@@ -135,7 +135,9 @@ fn french_message(error: &RonError) -> String {
         E::ExpectedArrayEnd => "`]` attendu : la liste n'est pas refermée (ou une virgule manque)".into(),
         E::ExpectedAttribute | E::ExpectedAttributeEnd => "attribut `#![enable(...)]` mal écrit".into(),
         E::ExpectedBoolean => "`true` ou `false` attendu".into(),
-        E::ExpectedComma => "virgule attendue entre deux éléments".into(),
+        E::ExpectedComma => {
+            "virgule attendue entre deux éléments (ou un guillemet mal placé : dans un texte, écrivez \\\" ou « »)".into()
+        }
         E::ExpectedChar | E::ExpectedByteLiteral | E::ExpectedByteString => "caractère attendu".into(),
         E::ExpectedFloat | E::FloatUnderscore => "nombre décimal attendu".into(),
         E::ExpectedInteger => "nombre entier attendu".into(),
@@ -151,7 +153,9 @@ fn french_message(error: &RonError) -> String {
         E::ExpectedUnit => "`()` attendu".into(),
         E::ExpectedString => "texte entre guillemets attendu, par exemple \"08:30\"".into(),
         E::ExpectedStringEnd => "guillemet fermant attendu".into(),
-        E::ExpectedIdentifier => "nom de champ attendu".into(),
+        E::ExpectedIdentifier => {
+            "nom attendu ici, sans guillemets : un nom de champ, ou une valeur comme Vitale, Telephone ou F".into()
+        }
         E::InvalidEscape(what) => format!("séquence d'échappement invalide ({what})"),
         E::IntegerOutOfBounds => "nombre trop grand (ou négatif là où il ne peut pas l'être)".into(),
         E::InvalidIntegerDigit { digit, .. } => format!("chiffre invalide « {digit} » dans un nombre"),

@@ -72,7 +72,7 @@ impl Duration {
     pub fn parse(text: &str) -> Result<Self, String> {
         let error = || {
             format!(
-                "durée invalide « {text} » : écrivez par exemple \"30 s\", \"2 min\" ou \"1 h 30 min\""
+                "durée invalide « {text} » : écrivez par exemple \"30 s\", \"2 min\", \"1 min 30 s\" ou \"1 h 30\""
             )
         };
         let mut total: u64 = 0;
@@ -99,8 +99,9 @@ impl Duration {
                 "h" | "heure" | "heures" => 3600,
                 "min" | "mn" | "minute" | "minutes" => 60,
                 "s" | "sec" | "seconde" | "secondes" => 1,
-                // "1 h 30": a bare number after hours means minutes.
+                // "1 h 30" and "1 min 30": a bare last number is the next unit down.
                 "" if last_unit == Some(3600) && rest.is_empty() => 60,
+                "" if last_unit == Some(60) && rest.is_empty() => 1,
                 _ => return Err(error()),
             };
             last_unit = Some(factor);
@@ -175,6 +176,7 @@ mod tests {
         assert_eq!(Duration::parse("2 min").unwrap(), Duration(120));
         assert_eq!(Duration::parse("1 min 30 s").unwrap(), Duration(90));
         assert_eq!(Duration::parse("1 h 30").unwrap(), Duration(5400));
+        assert_eq!(Duration::parse("1 min 30").unwrap(), Duration(90));
         assert_eq!(Duration::parse("90s").unwrap(), Duration(90));
         assert_eq!(Duration::parse("2 minutes").unwrap(), Duration(120));
         for bad in ["", "deux minutes", "5", "5 jours", "99999999999 h", "-3 s"] {

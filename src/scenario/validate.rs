@@ -322,7 +322,7 @@ fn check_step(
                         || over_triage)
                 {
                     c.at(Some(at), format!(
-                        "{which} : une meilleure réponse ne peut pas faire perdre de points (perte, critique ou tri différent de l'urgence {})",
+                        "{which} : une meilleure réponse ne peut pas faire perdre de points (ni perte, ni critique, ni tri différent de l'urgence de la situation : {})",
                         s.urgency.label()
                     ));
                 }
@@ -331,7 +331,7 @@ fn check_step(
                     || under_triage
                     || over_triage;
                 if loses && option.explanation.trim().is_empty() {
-                    c.at(Some(at), format!("{which} : elle fait perdre des points mais n'a pas d'`explication` pour le stagiaire"));
+                    c.at(Some(at), format!("{which} : elle fait perdre des points (perte, critique ou tri) mais n'a pas d'`explication` pour le stagiaire"));
                 }
                 check_next(c, &option.next, at);
             }

@@ -51,6 +51,13 @@ pub struct CriticalError {
     pub explanation: String,
 }
 
+/// An action the trainee tried that could not be carried out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Refused {
+    pub at: String,
+    pub reason: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LostItem {
     pub situation: String,
@@ -110,6 +117,8 @@ pub struct Report {
     pub timeline: Vec<TimelineEntry>,
     /// How busy the desk was during this session.
     pub load: Load,
+    /// Actions refused by the desk (situation not yet arrived, no step waiting for that answer…).
+    pub refused: Vec<Refused>,
 }
 
 pub fn clock(t: Secs) -> String {
@@ -142,6 +151,11 @@ fn option_loss(option: &ChoiceOption, axis: Axis, urgency: Urgency) -> u32 {
 
 /// The worst loss possible on `axis` along any path through a situation's steps.
 pub fn worst_path_loss(s: &Situation, axis: Axis) -> u32 {
+    worst_path_loss_from(s, 0, axis)
+}
+
+/// The worst loss possible on `axis` from step `start` to the end of the situation.
+pub fn worst_path_loss_from(s: &Situation, start: usize, axis: Axis) -> u32 {
     fn from(
         s: &Situation,
         step: usize,
@@ -192,10 +206,10 @@ pub fn worst_path_loss(s: &Situation, axis: Axis) -> u32 {
         memo.insert(step, worst);
         worst
     }
-    if s.steps.is_empty() {
+    if start >= s.steps.len() {
         0
     } else {
-        from(s, 0, axis, &mut HashMap::new(), 0)
+        from(s, start, axis, &mut HashMap::new(), 0)
     }
 }
 
@@ -232,6 +246,8 @@ struct Track {
     taken: Option<Secs>,
     finished: Option<Secs>,
     missed: Option<(Secs, MissReason)>,
+    /// The first step never answered, when the situation was missed.
+    unanswered_from: Option<usize>,
     overdue: bool,
     complained: Option<Secs>,
 }
@@ -438,7 +454,14 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                 }
             }
             Event::Completed { situation } => tracks[*situation].finished = Some(at),
-            Event::Missed { situation, reason } => tracks[*situation].missed = Some((at, *reason)),
+            Event::Missed {
+                situation,
+                reason,
+                step,
+            } => {
+                tracks[*situation].missed = Some((at, *reason));
+                tracks[*situation].unanswered_from = *step;
+            }
             Event::Overdue { situation } => tracks[*situation].overdue = true,
             Event::Complained { situation } => tracks[*situation].complained = Some(at),
             Event::Arrived { .. }
@@ -487,10 +510,13 @@ fn timing_losses(
                 "La situation n'était pas terminée à la fin de la vacation.".to_string()
             }
         };
-        let rule = match s.urgency {
-            Urgency::Vitale => "Une urgence vitale manquée est une erreur éliminatoire.",
-            _ => {
+        let rule = match (s.urgency, s.channel) {
+            (Urgency::Vitale, _) => "Une urgence vitale manquée est une erreur éliminatoire.",
+            (_, Channel::Accueil | Channel::Telephone) => {
                 "Personne ne doit rester sans réponse : un mot d'attente suffit souvent (« je suis à vous dans un instant »)."
+            }
+            (_, Channel::Medecin | Channel::Courrier) => {
+                "Une demande ou un courrier se traite dans la vacation : organisez-vous entre deux appels."
             }
         };
         losses.push(RawLoss {
@@ -504,6 +530,25 @@ fn timing_losses(
                 s.urgency.label()
             ),
         });
+        // What the unanswered steps would have shown is not earned either.
+        if let Some(step) = track.unanswered_from {
+            for axis in Axis::ALL {
+                let points = worst_path_loss_from(s, step, axis);
+                if points > 0 {
+                    losses.push(RawLoss {
+                        situation: i,
+                        axis,
+                        points: points as f64,
+                        at,
+                        timing: false,
+                        explanation: format!(
+                            "Non traité (« {title} ») : les points de {} que cette situation mettait en jeu ne sont pas acquis.",
+                            axis.label().to_lowercase()
+                        ),
+                    });
+                }
+            }
+        }
         if s.urgency == Urgency::Vitale {
             critical.push(CriticalError {
                 situation: s.id.clone(),
@@ -711,5 +756,16 @@ fn build_report(
         lost: lost.into_iter().map(|(_, l)| l).collect(),
         timeline,
         load: log.load(),
+        refused: log
+            .entries
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Rejected { reason } => Some(Refused {
+                    at: clock(e.at),
+                    reason: reason.clone(),
+                }),
+                _ => None,
+            })
+            .collect(),
     }
 }

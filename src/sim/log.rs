@@ -73,9 +73,11 @@ pub enum Event {
     Completed {
         situation: usize,
     },
+    /// `step` is where the situation stood: the steps from there on were never answered.
     Missed {
         situation: usize,
         reason: MissReason,
+        step: Option<usize>,
     },
     Complained {
         situation: usize,

@@ -413,9 +413,11 @@ impl Simulation {
         if self.active == Some(i) {
             self.active = None;
         }
+        let step = self.states[i].step;
         self.record(Event::Missed {
             situation: i,
             reason,
+            step,
         });
     }
 

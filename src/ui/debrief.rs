@@ -113,8 +113,8 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
             ui.add_space(8.0);
         }
         ui.label(theme::heading(&format!(
-            "Déroulé de la vacation (au plus fort : {} situations ouvertes en même temps)",
-            report.load.peak_open
+            "Déroulé de la vacation ({})",
+            crate::report::peak_phrase(report.load.peak_open)
         )));
         for entry in &report.timeline {
             let (mark, colour) = outcome_style(entry.outcome);

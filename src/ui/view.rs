@@ -472,7 +472,9 @@ fn log_lines(sim: &Simulation) -> Vec<String> {
                 } => format!("Repris : {}", title(*situation)),
                 Event::PutOnHold { situation } => format!("Mis en attente : {}", title(*situation)),
                 Event::Completed { situation } => format!("Terminé : {}", title(*situation)),
-                Event::Missed { situation, reason } => {
+                Event::Missed {
+                    situation, reason, ..
+                } => {
                     let why = match reason {
                         crate::sim::MissReason::Voicemail => "messagerie",
                         crate::sim::MissReason::HungUp => "l'appelant a raccroché",
