@@ -17,7 +17,7 @@ sleep 3; shot 02-briefing
 key Return; sleep 4; shot 03-bureau-debut
 key p; sleep 1; shot 04-patient-au-comptoir
 key 1; sleep 2; key 1; sleep 1; shot 05-reponse-et-correction
-key f; sleep 0.5; xdotool type --window "$WINDOW" "21/06/1949"; sleep 1; shot 06-fichier-des-patients
+key f; sleep 0.5; type_text "21/06/1949"; sleep 1; shot 06-fichier-des-patients
 sleep 4; key t; sleep 1; shot 07-telephone-decroche
 key 2; sleep 2; shot 08-apres-le-choix
 sleep 40; shot 09-debriefing

@@ -13,13 +13,16 @@ if [ -n "$need" ]; then
 fi
 # No sound card on such machines: route ALSA to nothing so the ring code still runs.
 [ -f "$HOME/.asoundrc" ] || printf 'pcm.!default { type null }\nctl.!default { type hw card 0 }\n' > "$HOME/.asoundrc"
-cargo build --release --quiet
-BIN="${CARGO_TARGET_DIR:-target}/release/secretariat"
+# SECRETARIAT_BIN=target/debug/secretariat skips the release build (quick looks only).
+if [ -z "${SECRETARIAT_BIN:-}" ]; then cargo build --release --quiet; fi
+BIN="${SECRETARIAT_BIN:-${CARGO_TARGET_DIR:-target}/release/secretariat}"
 DISPLAY_NUM=":$((150 + RANDOM % 50))"
-Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 &
+Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB_PID=$!
 export DISPLAY=$DISPLAY_NUM
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+ready=""
+for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && { ready=1; break; }; sleep 0.1; done
+[ -n "$ready" ] || { echo "Xvfb n'a pas démarré sur $DISPLAY_NUM"; exit 1; }
 APP_PID=""
 cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null; sleep 0.3; kill "$XVFB_PID" 2>/dev/null || true; }
 trap cleanup EXIT
@@ -40,7 +43,9 @@ start_game() {
 
 stop_game() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
 
-key() { xdotool key --window "$WINDOW" "$@"; }
+# Real key presses (XTEST) into the focused window: winit ignores synthetic per-window events.
+key() { xdotool windowfocus --sync "$WINDOW" 2>/dev/null || true; xdotool key "$@"; }
+type_text() { xdotool windowfocus --sync "$WINDOW" 2>/dev/null || true; xdotool type --delay 40 "$@"; }
 
 # cpu_percent SECONDS: CPU used by the game over that many seconds, in % of one core.
 cpu_percent() {

@@ -71,6 +71,10 @@ pub fn run(options: PlayOptions) -> ExitCode {
             }),
     );
     app.add_plugins(bevy_egui::EguiPlugin::default());
+    // bevy_egui draws through a camera.
+    app.add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
     app.insert_resource(options);
     app.add_plugins(plugin);
     if measure::enabled() {
@@ -127,6 +131,17 @@ fn install_french_panic_messages() {
     std::panic::set_hook(Box::new(move |info| {
         let text = info.to_string();
         let lower = text.to_lowercase();
+        if lower.contains("event loop")
+            || lower.contains("xopendisplay")
+            || lower.contains("wayland")
+        {
+            eprintln!(
+                "Impossible d'ouvrir la fenêtre : le serveur d'affichage ne répond pas (DISPLAY={}).\n\
+                 Lancez Secrétariat depuis une session graphique, ou sous Xvfb : xvfb-run secretariat\n(détail : {text})",
+                std::env::var("DISPLAY").unwrap_or_default()
+            );
+            std::process::exit(1);
+        }
         if lower.contains("gpu")
             || lower.contains("adapter")
             || lower.contains("vulkan")

@@ -177,7 +177,7 @@ pub fn phone_panel(ui: &mut Ui, lines: &[PhoneLine]) -> Vec<DeskAction> {
 pub fn waiting_room(ui: &mut Ui, cards: &[WaitingCard]) -> Vec<DeskAction> {
     let mut actions = Vec::new();
     ui.label(theme::heading(&format!(
-        "🪑 Salle d'attente ({})",
+        "Salle d'attente ({})",
         cards.len()
     )));
     if cards.is_empty() {
@@ -239,7 +239,7 @@ pub fn waiting_room(ui: &mut Ui, cards: &[WaitingCard]) -> Vec<DeskAction> {
 
 pub fn tasks_panel(ui: &mut Ui, tasks: &[TaskCard]) -> Vec<DeskAction> {
     let mut actions = Vec::new();
-    ui.label(theme::heading("📋 Demandes et courrier"));
+    ui.label(theme::heading("Demandes et courrier"));
     if tasks.is_empty() {
         ui.label(RichText::new("Rien en attente").color(MUTED));
     }
@@ -256,12 +256,11 @@ pub fn tasks_panel(ui: &mut Ui, tasks: &[TaskCard]) -> Vec<DeskAction> {
         ));
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let icon = if task.channel == Channel::Medecin {
-                "🩺"
-            } else {
-                "✉"
+            let title = match task.channel {
+                Channel::Courrier => format!("✉ {}", task.title),
+                _ => task.title.clone(),
             };
-            ui.label(RichText::new(format!("{icon} {}", task.title)).strong());
+            ui.label(RichText::new(title).strong());
             if let (Some(deadline), Some(left)) = (&task.deadline, task.minutes_left) {
                 let (text, colour) = if task.overdue {
                     (format!("Échéance {deadline} dépassée !"), DANGER)
@@ -343,7 +342,7 @@ pub fn interaction_panel(
         return actions;
     }
     if let Some(hint) = &view.hint {
-        ui.label(RichText::new(format!("💡 {hint}")).color(WARNING));
+        ui.label(RichText::new(format!("Indice : {hint}")).color(WARNING));
     }
     match &view.step {
         StepView::Choice { prompt, options } => {
@@ -426,7 +425,7 @@ pub fn register_panel(
     state: &mut DeskUiState,
 ) -> Vec<DeskAction> {
     let mut actions = Vec::new();
-    ui.label(theme::heading("🗂 Fichier des patients"));
+    ui.label(theme::heading("Fichier des patients"));
     egui::Grid::new("register-search")
         .num_columns(2)
         .show(ui, |ui| {
@@ -490,7 +489,7 @@ pub fn register_panel(
 }
 
 pub fn log_panel(ui: &mut Ui, log: &[String]) {
-    ui.label(theme::heading("🧾 Journal"));
+    ui.label(theme::heading("Journal"));
     ScrollArea::vertical()
         .id_salt("log")
         .stick_to_bottom(true)

@@ -35,7 +35,7 @@ pub fn with_key(label: &str, key: &str) -> String {
 }
 
 pub fn heading(text: &str) -> RichText {
-    RichText::new(text).strong().size(16.0)
+    RichText::new(text).strong().size(18.0)
 }
 
 /// Points with a decimal comma.
