@@ -11,13 +11,13 @@ if [ -n "$need" ]; then
   echo "Installation :$need"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
 fi
-# No sound card on such machines: route ALSA to nothing so the ring code still runs.
-[ -f "$HOME/.asoundrc" ] || printf 'pcm.!default { type null }\nctl.!default { type hw card 0 }\n' > "$HOME/.asoundrc"
+# No sound card here: the game then runs silently (bevy_audio only warns). Do not route ALSA to
+# its "null" device: that device never blocks, and the audio thread spins at 100 % of a core.
 # SECRETARIAT_BIN=target/debug/secretariat skips the release build (quick looks only).
 if [ -z "${SECRETARIAT_BIN:-}" ]; then cargo build --release --quiet; fi
 BIN="${SECRETARIAT_BIN:-${CARGO_TARGET_DIR:-target}/release/secretariat}"
 DISPLAY_NUM=":$((150 + RANDOM % 50))"
-Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 XVFB_PID=$!
 export DISPLAY=$DISPLAY_NUM
 ready=""

@@ -31,8 +31,8 @@ pub fn plugin(launched: Instant) -> impl Fn(&mut App) {
 }
 
 fn first_frame(mut m: ResMut<Measures>, frames: Res<bevy::diagnostic::FrameCount>) {
-    // Frame 2: the first frame with egui drawn and presented.
-    if !m.first_frame_done && frames.0 >= 2 {
+    // End of the second update: the first frame (egui drawn in update 0) has been rendered.
+    if !m.first_frame_done && frames.0 >= 1 {
         m.first_frame_done = true;
         eprintln!(
             "mesure: premiere_image_ms={}",
@@ -42,10 +42,22 @@ fn first_frame(mut m: ResMut<Measures>, frames: Res<bevy::diagnostic::FrameCount
 }
 
 fn desk_frame_times(mut m: ResMut<Measures>, time: Res<Time<Real>>, screen: Res<State<Screen>>) {
+    let now = Instant::now();
     if *screen.get() != Screen::Desk {
+        // Elsewhere, just count frames: an idle screen should draw about two a second.
+        let start = *m.window_start.get_or_insert(now);
+        m.desk_frames.push(time.delta());
+        if now.duration_since(start) >= Duration::from_secs(10) {
+            eprintln!(
+                "mesure: ecran={:?} images_en_10_s={}",
+                screen.get(),
+                m.desk_frames.len()
+            );
+            m.desk_frames.clear();
+            m.window_start = Some(now);
+        }
         return;
     }
-    let now = Instant::now();
     let start = *m.window_start.get_or_insert(now);
     m.desk_frames.push(time.delta());
     if now.duration_since(start) >= Duration::from_secs(10) {

@@ -71,9 +71,10 @@ pub fn run(options: PlayOptions) -> ExitCode {
             }),
     );
     app.add_plugins(bevy_egui::EguiPlugin::default());
-    // bevy_egui draws through a camera.
+    // bevy_egui draws through a camera. Egui antialiases its own shapes: multisampling would
+    // only cost time (much of it with software rendering).
     app.add_systems(Startup, |mut commands: Commands| {
-        commands.spawn(Camera2d);
+        commands.spawn((Camera2d, Msaa::Off));
     });
     app.insert_resource(options);
     app.add_plugins(plugin);

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-/// How often scenario files are checked for changes (seconds of real time).
-const RELOAD_EVERY: f64 = 0.5;
+/// How often scenario files are checked for changes.
+pub const RELOAD_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The scenarios on offer and the home form.
 #[derive(Resource, Default)]
@@ -394,7 +394,7 @@ fn debrief_ui(
 
 /// Home: refresh a scenario's entry when its file changes on disk.
 fn reload_home(time: Res<Time>, mut last: Local<f64>, mut home: ResMut<Home>) {
-    if time.elapsed_secs_f64() - *last < RELOAD_EVERY {
+    if time.elapsed_secs_f64() - *last < RELOAD_EVERY.as_secs_f64() {
         return;
     }
     *last = time.elapsed_secs_f64();
@@ -416,7 +416,7 @@ fn reload_briefing(
     mut problems: ResMut<BriefingProblems>,
 ) {
     let now = time.elapsed_secs_f64();
-    if now - last.0 < RELOAD_EVERY {
+    if now - last.0 < RELOAD_EVERY.as_secs_f64() {
         return;
     }
     last.0 = now;
