@@ -468,16 +468,25 @@ pub fn register_panel(
         .max_height(150.0)
         .show(ui, |ui| {
             for p in found {
+                let used = p
+                    .used_name
+                    .as_deref()
+                    .map(|u| format!(" (nom d'usage {u})"))
+                    .unwrap_or_default();
+                // Two lines, so that a long name never widens the panel.
+                ui.add(
+                    egui::Label::new(format!(
+                        "{} {}{used} — {}",
+                        p.last_name, p.first_name, p.birth_date
+                    ))
+                    .wrap(),
+                );
                 ui.horizontal(|ui| {
-                    let used = p
-                        .used_name
-                        .as_deref()
-                        .map(|u| format!(" (nom d'usage {u})"))
-                        .unwrap_or_default();
-                    ui.label(format!(
-                        "{} {}{used} — {} — {} — {}",
-                        p.last_name, p.first_name, p.birth_date, p.sex, p.birth_place
-                    ));
+                    ui.label(
+                        RichText::new(format!("{} — {}", p.sex, p.birth_place))
+                            .color(MUTED)
+                            .small(),
+                    );
                     let open = ui.add_enabled(can_open, egui::Button::new("Ouvrir"));
                     if open.clicked() {
                         actions.push(DeskAction::Sim(Action::Open(p.patient.clone())));
