@@ -93,7 +93,9 @@ struct PlayArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum ModeArg {
+    #[value(alias = "training")]
     Entrainement,
+    #[value(alias = "exam")]
     Examen,
 }
 

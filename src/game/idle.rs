@@ -11,8 +11,16 @@ use bevy::winit::{UpdateMode, WinitSettings};
 use std::time::Duration;
 
 const STARTUP_FRAMES: u32 = 5;
+/// Quick frames drawn after input, a screen change or a reload: a click takes effect in the
+/// next update, and egui may need a frame or two to lay out new text.
+pub const SETTLE_FRAMES: u32 = 3;
+
+/// Quick frames still to draw before sleeping again.
+#[derive(Resource, Default)]
+pub struct Settle(pub u32);
 
 pub fn plugin(app: &mut App) {
+    app.init_resource::<Settle>();
     app.add_systems(Update, (pace, silence_egui_wake_ups));
     app.add_systems(Last, drop_redraw_requests);
 }
@@ -44,17 +52,27 @@ fn wait_for(screen: Screen, session: Option<&Session>) -> Duration {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn pace(
     screen: Res<State<Screen>>,
     session: Option<Res<Session>>,
     settings: Option<ResMut<WinitSettings>>,
     frames: Res<bevy::diagnostic::FrameCount>,
+    mut settle: ResMut<Settle>,
+    mut keys: MessageReader<bevy::input::keyboard::KeyboardInput>,
+    mut buttons: MessageReader<bevy::input::mouse::MouseButtonInput>,
+    mut moves: MessageReader<CursorMoved>,
 ) {
     let Some(mut settings) = settings else { return };
+    let input = keys.read().count() + buttons.read().count() + moves.read().count() > 0;
+    if input || screen.is_changed() {
+        settle.0 = SETTLE_FRAMES;
+    }
     // The first frames are drawn at once: with pipelined rendering, a frame shows one update later.
-    if frames.0 < STARTUP_FRAMES {
-        settings.focused_mode = UpdateMode::Continuous;
-        settings.unfocused_mode = UpdateMode::Continuous;
+    if frames.0 < STARTUP_FRAMES || settle.0 > 0 {
+        settle.0 = settle.0.saturating_sub(1);
+        settings.focused_mode = UpdateMode::reactive_low_power(Duration::from_millis(30));
+        settings.unfocused_mode = settings.focused_mode;
         return;
     }
     let running_desk =
@@ -71,8 +89,11 @@ fn pace(
     }
 }
 
-fn drop_redraw_requests(redraws: Option<ResMut<Messages<RequestRedraw>>>) {
-    if let Some(mut redraws) = redraws {
+/// Outside a settle burst, egui's redraw requests are dropped: input and the timer wake the loop.
+fn drop_redraw_requests(redraws: Option<ResMut<Messages<RequestRedraw>>>, settle: Res<Settle>) {
+    if let Some(mut redraws) = redraws
+        && settle.0 == 0
+    {
         redraws.clear();
     }
 }

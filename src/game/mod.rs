@@ -1,7 +1,7 @@
 //! The playable desk: Bevy drives the clock and draws the egui screens; the simulation decides.
 
 mod audio;
-mod idle;
+pub mod idle;
 mod measure;
 mod screens;
 pub mod session;

@@ -34,9 +34,9 @@ struct Home {
 #[derive(Resource, Default)]
 struct DeskUi(DeskUiState);
 
-/// Problems of the briefing's scenario file after an edit made it invalid.
+/// Problems of the briefing's scenario file after an edit made it invalid, and that edit's time.
 #[derive(Resource, Default)]
-struct BriefingProblems(Vec<String>);
+struct BriefingProblems(Vec<String>, Option<SystemTime>);
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<DeskUi>();
@@ -64,7 +64,7 @@ pub fn plugin(app: &mut App) {
     });
     app.add_systems(
         OnEnter(Screen::Briefing),
-        |mut problems: ResMut<BriefingProblems>| problems.0.clear(),
+        |mut problems: ResMut<BriefingProblems>| *problems = default(),
     );
 }
 
@@ -393,7 +393,12 @@ fn debrief_ui(
 }
 
 /// Home: refresh a scenario's entry when its file changes on disk.
-fn reload_home(time: Res<Time>, mut last: Local<f64>, mut home: ResMut<Home>) {
+fn reload_home(
+    time: Res<Time<Real>>,
+    mut last: Local<f64>,
+    mut home: ResMut<Home>,
+    mut settle: ResMut<super::idle::Settle>,
+) {
     if time.elapsed_secs_f64() - *last < RELOAD_EVERY.as_secs_f64() {
         return;
     }
@@ -404,31 +409,29 @@ fn reload_home(time: Res<Time>, mut last: Local<f64>, mut home: ResMut<Home>) {
         if stamp != home.stamps[i] {
             home.stamps[i] = stamp;
             home.entries[i] = entry_for(path);
+            settle.0 = super::idle::SETTLE_FRAMES;
         }
     }
 }
 
 /// Briefing: reload the scenario when its file changes; an invalid file shows its problems.
 fn reload_briefing(
-    time: Res<Time>,
-    mut last: Local<(f64, Option<SystemTime>)>,
+    time: Res<Time<Real>>,
+    mut last: Local<f64>,
     mut session: ResMut<Session>,
     mut problems: ResMut<BriefingProblems>,
+    mut settle: ResMut<super::idle::Settle>,
 ) {
     let now = time.elapsed_secs_f64();
-    if now - last.0 < RELOAD_EVERY.as_secs_f64() {
+    if now - *last < RELOAD_EVERY.as_secs_f64() {
         return;
     }
-    last.0 = now;
+    *last = now;
     let stamp = modified(&session.path);
-    if last.1.is_none() {
-        last.1 = stamp;
+    if stamp == session.file_stamp || stamp == problems.1 {
         return;
     }
-    if stamp == last.1 {
-        return;
-    }
-    last.1 = stamp;
+    settle.0 = super::idle::SETTLE_FRAMES;
     match load::load_scenario_file(&session.path) {
         Ok(s) => {
             let (path, seed, mode, speed) = (
@@ -438,8 +441,8 @@ fn reload_briefing(
                 session.speed,
             );
             *session = Session::new(Arc::new(s), path, seed, mode, speed);
-            problems.0.clear();
+            *problems = default();
         }
-        Err(p) => problems.0 = problems_text(&p),
+        Err(p) => *problems = BriefingProblems(problems_text(&p), stamp),
     }
 }

@@ -23,16 +23,20 @@ pub struct Session {
     pub paused: bool,
     /// Game time not yet applied: the clock moves by whole seconds, fractions carry over.
     carry: f64,
+    /// When the scenario file was last modified as loaded, to notice later edits.
+    pub file_stamp: Option<std::time::SystemTime>,
 }
 
 impl Session {
     pub fn new(scenario: Arc<Scenario>, path: PathBuf, seed: u64, mode: Mode, speed: f32) -> Self {
+        let file_stamp = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
         Session {
             sim: Simulation::new(scenario, seed, mode),
             path,
             speed,
             paused: false,
             carry: 0.0,
+            file_stamp,
         }
     }
 
@@ -118,7 +122,8 @@ fn apply_commands(mut commands: MessageReader<DeskCommand>, mut session: ResMut<
     }
 }
 
-fn tick_clock(time: Res<Time>, mut session: ResMut<Session>) {
+/// Real time: virtual time would clamp long frames to 250 ms and slow the shift down.
+fn tick_clock(time: Res<Time<Real>>, mut session: ResMut<Session>) {
     session.tick(time.delta_secs_f64());
 }
 

@@ -116,10 +116,24 @@ fn list(names: &[&str]) -> String {
         .join(", ")
 }
 
+/// Where the error is, named as the file names it (ron gives the Rust type's name).
 fn within(outer: &Option<String>) -> String {
+    let french = |o: &str| {
+        match o {
+            "Channel" => "canal",
+            "Urgency" => "urgence",
+            "Sex" => "sexe",
+            "WhenImpatient" => "si_impatient",
+            "Axis" => "axe",
+            "Step" => "etapes",
+            "ScriptedAction" => "faire",
+            other => other,
+        }
+        .to_string()
+    };
     outer
-        .as_ref()
-        .map(|o| format!(" dans `{o}`"))
+        .as_deref()
+        .map(|o| format!(" dans `{}`", french(o)))
         .unwrap_or_default()
 }
 

@@ -452,10 +452,14 @@ fn register(sim: &Simulation) -> Vec<RegisterEntry> {
         .collect()
 }
 
-/// The trainee's log: what arrived, what was done, what was lost.
+/// How many recent lines the desk's log shows (the debrief has the whole story).
+pub const LOG_LINES: usize = 40;
+
+/// The trainee's log: what arrived, what was done, what was lost; the most recent lines.
 fn log_lines(sim: &Simulation) -> Vec<String> {
     let title = |i: usize| sim.personalise(i, &sim.situation(i).title);
-    sim.entries()
+    let mut lines = sim
+        .entries()
         .iter()
         .filter_map(|e| {
             let what = match &e.event {
@@ -493,5 +497,7 @@ fn log_lines(sim: &Simulation) -> Vec<String> {
             };
             Some(format!("{} {what}", clock(e.at)))
         })
-        .collect()
+        .collect::<Vec<_>>();
+    let older = lines.len().saturating_sub(LOG_LINES);
+    lines.split_off(older)
 }
