@@ -208,14 +208,7 @@ fn scenario_paths(inputs: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                .collect();
-            found.sort();
+            let found = load::ron_files_in(input);
             out.extend(found);
         } else {
             out.push(input.clone());

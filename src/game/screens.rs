@@ -142,14 +142,7 @@ fn readable_text(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
 }
 
 fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<NextState<Screen>>) {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(project_dir().join("scenarios"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
+    let mut files = load::ron_files_in(&project_dir().join("scenarios"));
     let mut home = Home {
         form: HomeForm::default(),
         ..default()

@@ -78,6 +78,19 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// The `.ron` files directly in a folder, sorted by name (unreadable folders give none).
+pub fn ron_files_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
 /// Parses RON text into any of our file types (scenario, answers). `Some(...)` is optional and
 /// `Choix(id: ...)` needs no inner parentheses.
 pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Problem> {

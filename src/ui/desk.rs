@@ -124,14 +124,7 @@ pub fn phone_panel(ui: &mut Ui, lines: &[PhoneLine]) -> Vec<DeskAction> {
     }
     for (n, line) in lines.iter().enumerate() {
         let lost_soon = line.about_to_be_lost();
-        let frame = egui::Frame::group(ui.style()).stroke(egui::Stroke::new(
-            if lost_soon { 2.0 } else { 1.0 },
-            if lost_soon {
-                DANGER
-            } else {
-                ui.visuals().widgets.noninteractive.bg_stroke.color
-            },
-        ));
+        let frame = theme::card(ui, lost_soon);
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
@@ -185,14 +178,7 @@ pub fn waiting_room(ui: &mut Ui, cards: &[WaitingCard]) -> Vec<DeskAction> {
     }
     let first_new = cards.iter().position(|c| !c.on_hold);
     for (n, card) in cards.iter().enumerate() {
-        let frame = egui::Frame::group(ui.style()).stroke(egui::Stroke::new(
-            if card.running_out() { 2.0 } else { 1.0 },
-            if card.running_out() {
-                DANGER
-            } else {
-                ui.visuals().widgets.noninteractive.bg_stroke.color
-            },
-        ));
+        let frame = theme::card(ui, card.running_out());
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
@@ -246,14 +232,7 @@ pub fn tasks_panel(ui: &mut Ui, tasks: &[TaskCard]) -> Vec<DeskAction> {
     let first_of = |channel: Channel| tasks.iter().position(|t| t.channel == channel);
     let (first_doctor, first_mail) = (first_of(Channel::Medecin), first_of(Channel::Courrier));
     for (n, task) in tasks.iter().enumerate() {
-        let frame = egui::Frame::group(ui.style()).stroke(egui::Stroke::new(
-            if task.overdue { 2.0 } else { 1.0 },
-            if task.overdue {
-                DANGER
-            } else {
-                ui.visuals().widgets.noninteractive.bg_stroke.color
-            },
-        ));
+        let frame = theme::card(ui, task.overdue);
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
             let title = match task.channel {

@@ -29,6 +29,16 @@ pub fn urgency_colour(u: Urgency) -> Color32 {
     }
 }
 
+/// A card's frame, outlined in red when it needs attention now.
+pub fn card(ui: &egui::Ui, alert: bool) -> egui::Frame {
+    let stroke = if alert {
+        egui::Stroke::new(2.0, DANGER)
+    } else {
+        egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color)
+    };
+    egui::Frame::group(ui.style()).stroke(stroke)
+}
+
 /// A key shown next to a button, as in « Décrocher [T] ».
 pub fn with_key(label: &str, key: &str) -> String {
     format!("{label} [{key}]")
