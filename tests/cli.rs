@@ -62,8 +62,7 @@ fn check_reports_each_problem_as_path_line_col_and_exits_one() {
     );
     let syn = line_of("syntaxe.ron").expect("a line for the syntax error");
     assert!(
-        syn.ends_with(&"syntaxe.ron:4:3: virgule attendue entre deux éléments".to_string())
-            || syn.contains(":4:3:"),
+        syn.contains("syntaxe.ron:4:3: virgule attendue entre deux éléments"),
         "{syn}"
     );
 }
