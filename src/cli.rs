@@ -1,5 +1,6 @@
 //! The command line: `check` and `simulate` (the game's `play` comes with the desk).
 
+use crate::glossary;
 use crate::policy::{self, PolicyKind, answers};
 use crate::report;
 use crate::scenario::{Problem, Scenario, load};
@@ -33,10 +34,10 @@ enum Command {
     /// Ouvre le simulateur (commande par défaut), éventuellement directement sur un scénario.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
     Play(PlayArgs),
-    /// Vérifie des scénarios (fichiers .ron ou dossiers) et affiche chaque problème.
+    /// Vérifie des scénarios ou un glossaire (fichiers .ron ou dossiers) et affiche chaque problème.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
     Check {
-        /// Fichiers de scénario, ou dossiers qui en contiennent.
+        /// Fichiers de scénario ou de glossaire, ou dossiers qui en contiennent.
         #[arg(required = true, value_name = "FICHIER", help_heading = "Arguments")]
         files: Vec<PathBuf>,
     },
@@ -232,12 +233,8 @@ fn check(inputs: &[PathBuf]) -> ExitCode {
     }
     let mut failed = 0;
     for path in &paths {
-        match load::load_scenario_file(path) {
-            Ok(s) => println!(
-                "{} : valide ({} situations)",
-                path.display(),
-                s.situations.len()
-            ),
+        match check_file(path) {
+            Ok(summary) => println!("{} : valide ({summary})", path.display()),
             Err(problems) => {
                 failed += 1;
                 print_problems(path, &problems);
@@ -249,6 +246,18 @@ fn check(inputs: &[PathBuf]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Checks a scenario or a glossary (told apart by their top-level structure) and sums it up.
+fn check_file(path: &Path) -> Result<String, Vec<Problem>> {
+    let source = load::read_text(path).map_err(|p| vec![p])?;
+    if glossary::is_glossary_source(&source) {
+        let g = glossary::load_glossary_str(&source)?;
+        Ok(format!("glossaire, {} termes", g.terms.len()))
+    } else {
+        let s = load::load_scenario_str(&source)?;
+        Ok(format!("{} situations", s.situations.len()))
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod cli;
 #[cfg(feature = "game")]
 pub mod game;
+pub mod glossary;
 pub mod policy;
 pub mod report;
 pub mod scenario;

@@ -21,7 +21,10 @@ pub struct Settle(pub u32);
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Settle>();
-    app.add_systems(Update, (pace, silence_egui_wake_ups));
+    app.add_systems(Update, silence_egui_wake_ups);
+    // After every Update system, so that a reload or a screen change that asks for settle
+    // frames is seen in the same frame rather than after the next long sleep.
+    app.add_systems(PostUpdate, pace);
     app.add_systems(Last, drop_redraw_requests);
 }
 

@@ -74,7 +74,14 @@ pub fn run(options: PlayOptions) -> ExitCode {
     // bevy_egui draws through a camera. Egui antialiases its own shapes: multisampling would
     // only cost time (much of it with software rendering).
     app.add_systems(Startup, |mut commands: Commands| {
-        commands.spawn((Camera2d, Msaa::Off));
+        commands.spawn((
+            Camera2d,
+            Msaa::Off,
+            Camera {
+                clear_color: ClearColorConfig::Custom(PANEL_COLOUR),
+                ..default()
+            },
+        ));
     });
     app.insert_resource(options);
     app.add_plugins(plugin);
@@ -84,6 +91,9 @@ pub fn run(options: PlayOptions) -> ExitCode {
     app.run();
     ExitCode::SUCCESS
 }
+
+/// egui's dark panel colour (gray 27), drawn by the camera's clear instead of by each panel.
+const PANEL_COLOUR: Color = Color::srgb_u8(27, 27, 27);
 
 /// Everything but the engine's own plugins, so tests can add it to a headless app.
 pub fn plugin(app: &mut App) {

@@ -137,6 +137,9 @@ fn readable_text(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
             ),
         ]
         .into();
+        // The camera clears the window to the panels' colour: transparent panels spare the
+        // software rasteriser a full-window quad on every frame.
+        style.visuals.panel_fill = egui::Color32::TRANSPARENT;
     });
     *done = true;
     Ok(())

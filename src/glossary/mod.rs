@@ -1,0 +1,51 @@
+//! The medical glossary: a RON file of French terms that powers terminology drills.
+//! Loaded and checked like a scenario (`secretariat check assets/glossaire.ron`).
+
+pub mod drill;
+mod model;
+mod validate;
+
+pub use model::*;
+
+use crate::scenario::load::{parse_ron, read_text};
+use crate::scenario::Problem;
+use std::path::Path;
+
+/// Where the shipped glossary lives, relative to the project folder.
+pub const DEFAULT_PATH: &str = "assets/glossaire.ron";
+
+/// Parses and validates a glossary; every problem is reported at once.
+pub fn load_glossary_str(source: &str) -> Result<Glossary, Vec<Problem>> {
+    let glossary: Glossary = parse_ron(source).map_err(|p| vec![p])?;
+    let problems = validate::validate(&glossary, source);
+    if problems.is_empty() {
+        Ok(glossary)
+    } else {
+        Err(problems)
+    }
+}
+
+pub fn load_glossary_file(path: &Path) -> Result<Glossary, Vec<Problem>> {
+    let source = read_text(path).map_err(|p| vec![p])?;
+    load_glossary_str(&source)
+}
+
+/// True when a RON source holds a glossary rather than a scenario (its top-level structure is
+/// named `Glossaire`), so that `check` can take both kinds of file.
+pub fn is_glossary_source(source: &str) -> bool {
+    let mut rest = source.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            rest = comment.split_once("*/").map_or("", |(_, after)| after);
+        } else if let Some(attribute) = rest.strip_prefix("#!") {
+            rest = attribute.split_once('\n').map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    rest.strip_prefix("Glossaire")
+        .is_some_and(|after| after.trim_start().starts_with('('))
+}
