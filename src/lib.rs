@@ -5,10 +5,12 @@
 //! for every point lost (`scoring`, `report`).
 
 pub mod cli;
+pub mod coverage;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod glossary;
 pub mod policy;
+pub mod quality;
 pub mod report;
 pub mod scenario;
 pub mod scoring;

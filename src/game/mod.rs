@@ -1,6 +1,7 @@
 //! The playable desk: Bevy drives the clock and draws the egui screens; the simulation decides.
 
 mod audio;
+mod drill;
 pub mod idle;
 mod measure;
 mod screens;
@@ -18,6 +19,8 @@ pub enum Screen {
     Briefing,
     Desk,
     Debrief,
+    /// Terminology exercises.
+    Drill,
 }
 
 /// How `secretariat play` was started.
@@ -103,6 +106,7 @@ pub fn plugin(app: &mut App) {
     app.add_plugins((
         session::plugin,
         screens::plugin,
+        drill::plugin,
         audio::plugin,
         idle::plugin,
     ));

@@ -84,7 +84,8 @@ fn entry_for(path: &Path) -> ScenarioEntry {
             path: shown,
             title: s.title.clone(),
             summary: format!(
-                "{} · {}–{} · {} situations",
+                "{}{} · {}–{} · {} situations",
+                level_prefix(&s.tags),
                 s.practice.name,
                 s.practice.shift_start,
                 s.practice.shift_end,
@@ -103,10 +104,19 @@ fn entry_for(path: &Path) -> ScenarioEntry {
     }
 }
 
-fn fresh_seed() -> u64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(1, |d| d.as_nanos() as u64 % 1_000_000)
+fn level_prefix(tags: &[String]) -> String {
+    match crate::scenario::tags::level(tags) {
+        (_, "") => String::new(),
+        (_, label) => format!("{label} · "),
+    }
+}
+
+/// The home list goes from the tutorial to exam-level shifts, then by file name.
+fn sort_by_level(files: &mut [PathBuf]) {
+    files.sort_by_cached_key(|f| {
+        let rank = load::load_scenario_file(f).map_or(5, |s| crate::scenario::tags::level(&s.tags).0);
+        (rank, f.clone())
+    });
 }
 
 /// Larger text than egui's defaults: the desk is read at arm's length, often on a projector.
@@ -147,6 +157,7 @@ fn readable_text(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
 
 fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<NextState<Screen>>) {
     let mut files = load::ron_files_in(&project_dir().join("scenarios"));
+    sort_by_level(&mut files);
     let mut home = Home {
         form: HomeForm::default(),
         ..default()
@@ -166,12 +177,8 @@ fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<Nex
             files.push(file.clone());
             files.len() - 1
         });
-    } else if let Some(i) = files
-        .iter()
-        .position(|f| f.ends_with("medecine-generale-lundi.ron"))
-    {
-        home.form.selected = i;
     }
+    // Otherwise the first of the list: the tutorial when there is one.
     home.stamps = files.iter().map(|f| modified(f)).collect();
     home.entries = files.iter().map(|f| entry_for(f)).collect();
     home.files = files;
@@ -195,7 +202,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 fn start_session(home: &mut Home) -> Option<Session> {
     let path = home.files.get(home.form.selected)?.clone();
     let seed = match home.form.parsed_seed() {
-        Ok(seed) => seed.unwrap_or_else(fresh_seed),
+        Ok(seed) => seed.unwrap_or_else(crate::cli::fresh_seed),
         Err(e) => {
             home.form.error = Some(e);
             return None;
@@ -220,7 +227,7 @@ fn start_session(home: &mut Home) -> Option<Session> {
 }
 
 /// A root `Ui` covering the window, as bevy_egui 0.42's panel example builds it.
-fn root_ui(ctx: &egui::Context) -> egui::Ui {
+pub(super) fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "root".into(),
@@ -265,6 +272,14 @@ fn home_ui(
                 home.form.error = Some(format!("Fichier introuvable : {}", path.display()));
             }
         }
+        Some(HomeAction::Drill) => match super::drill::Drill::start(home.form.drill_kind) {
+            Ok(drill) => {
+                home.form.error = None;
+                commands.insert_resource(drill);
+                next.set(Screen::Drill);
+            }
+            Err(e) => home.form.error = Some(e),
+        },
         Some(HomeAction::Quit) => {
             exit.write(AppExit::Success);
         }
@@ -378,7 +393,7 @@ fn debrief_ui(
             let seed = if session.sim.mode() == Mode::Exam {
                 session.sim.seed()
             } else {
-                fresh_seed()
+                crate::cli::fresh_seed()
             };
             commands.insert_resource(session.restarted(seed));
             next.set(Screen::Briefing);

@@ -37,11 +37,11 @@ impl DrillKind {
     /// Short French label (menus, CLI).
     pub fn label(self) -> &'static str {
         match self {
-            DrillKind::DefinitionToTerm => "Définition → terme",
-            DrillKind::TermToSpecialty => "Terme → spécialité",
-            DrillKind::AbbreviationToMeaning => "Abréviation → signification",
-            DrillKind::PickAmongConfusables => "Le bon terme parmi les voisins",
-            DrillKind::SpotMisspelling => "La faute dans le compte rendu",
+            DrillKind::DefinitionToTerm => "Le terme d'une définition",
+            DrillKind::TermToSpecialty => "La spécialité d'un terme",
+            DrillKind::AbbreviationToMeaning => "Le sens d'une abréviation",
+            DrillKind::PickAmongConfusables => "Le bon terme parmi ses voisins",
+            DrillKind::SpotMisspelling => "La faute dans un compte rendu",
         }
     }
 
@@ -379,6 +379,16 @@ pub fn grade_response(question: &Question, response: &Response) -> Outcome {
             if typed.trim().is_empty() {
                 return outcome(Verdict::Wrong, "Aucune réponse.".into(), question);
             }
+            // Copying the fault is never a slip, even when it is one letter away.
+            if question.kind == DrillKind::SpotMisspelling
+                && refused.last().is_some_and(|fault| normalise(fault) == normalise(typed))
+            {
+                return outcome(
+                    Verdict::Wrong,
+                    format!("« {} » est justement le mot mal orthographié.", typed.trim()),
+                    question,
+                );
+            }
             match grade(typed, accepted, refused) {
                 Grade::Exact => outcome(Verdict::Right, "Juste.".into(), question),
                 Grade::Typo(words) => outcome(
@@ -389,17 +399,6 @@ pub fn grade_response(question: &Question, response: &Response) -> Outcome {
                     ),
                     question,
                 ),
-                Grade::Wrong {
-                    confused_with: Some(other),
-                } if question.kind == DrillKind::SpotMisspelling
-                    && refused.last() == Some(&other) =>
-                {
-                    outcome(
-                        Verdict::Wrong,
-                        format!("« {other} » est justement le mot mal orthographié."),
-                        question,
-                    )
-                }
                 Grade::Wrong {
                     confused_with: Some(other),
                 } => outcome(
@@ -420,12 +419,12 @@ pub fn grade_response(question: &Question, response: &Response) -> Outcome {
             if i == correct {
                 outcome(Verdict::Right, "Juste.".into(), question)
             } else {
-                let given = options.get(*i).map_or("?", String::as_str);
-                outcome(
-                    Verdict::Wrong,
-                    format!("Faux : la bonne réponse était « {} », pas « {given} ».", options[*correct]),
-                    question,
-                )
+                let right = &options[*correct];
+                let first = match options.get(*i) {
+                    Some(given) => format!("Faux : la bonne réponse était « {right} », pas « {given} »."),
+                    None => format!("Réponse non reconnue : la bonne réponse était « {right} »."),
+                };
+                outcome(Verdict::Wrong, first, question)
             }
         }
         _ => outcome(Verdict::Wrong, "Réponse d'un autre type que la question.".into(), question),
@@ -453,10 +452,67 @@ pub fn right_answer(question: &Question) -> Response {
     }
 }
 
+/// The right answer as words.
+pub fn right_answer_text(question: &Question) -> &str {
+    match &question.expected {
+        Expected::Typed { accepted, .. } => &accepted[0],
+        Expected::Choice { options, correct } => &options[*correct],
+    }
+}
+
+/// A response as words (the option's text for a choice).
+pub fn response_text<'a>(question: &'a Question, response: &'a Response) -> &'a str {
+    match (response, &question.expected) {
+        (Response::Typed(t), _) => t,
+        (Response::Choice(i), Expected::Choice { options, .. }) => {
+            options.get(*i).map_or("?", String::as_str)
+        }
+        (Response::Choice(_), Expected::Typed { .. }) => "?",
+    }
+}
+
 /// A drill's score out of 100.
 pub fn score(outcomes: &[Outcome]) -> f32 {
     if outcomes.is_empty() {
         return 0.0;
     }
     outcomes.iter().map(|o| o.points).sum::<f32>() * 100.0 / outcomes.len() as f32
+}
+
+/// A drill being answered, one question after another.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrillSession {
+    pub drill: Drill,
+    /// One outcome per question answered so far, in order.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl DrillSession {
+    pub fn new(drill: Drill) -> Self {
+        DrillSession {
+            drill,
+            outcomes: Vec::new(),
+        }
+    }
+
+    /// The question waiting for an answer, if any.
+    pub fn current(&self) -> Option<&Question> {
+        self.drill.questions.get(self.outcomes.len())
+    }
+
+    /// Grades the answer to the current question; `None` once the drill is over.
+    pub fn answer(&mut self, response: &Response) -> Option<&Outcome> {
+        let outcome = grade_response(self.current()?, response);
+        self.outcomes.push(outcome);
+        self.outcomes.last()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.outcomes.len() >= self.drill.questions.len()
+    }
+
+    /// Out of 100, over the questions answered.
+    pub fn score(&self) -> f32 {
+        score(&self.outcomes)
+    }
 }

@@ -28,11 +28,15 @@ pub fn validate(glossary: &Glossary, source: &str) -> Vec<Problem> {
             problems.push(Problem::new(line, col, message));
         };
         check_term(term, &mut report);
+        let mut own: Vec<String> = Vec::new();
         for spelling in std::iter::once(&term.term).chain(&term.variants) {
             let key = normalise(spelling);
-            if key.is_empty() {
+            // A variant that differs only by accents or case is harmless (answers are compared
+            // without them), and not a duplicate of another term.
+            if key.is_empty() || own.contains(&key) {
                 continue;
             }
+            own.push(key.clone());
             if let Some(first) = seen.get(&key) {
                 report(
                     "terme",

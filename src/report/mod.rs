@@ -24,6 +24,8 @@ fn bar(score: f64) -> String {
 
 /// Decimal comma, as French readers expect.
 pub fn number(x: f64) -> String {
+    // An empty sum of floats is -0.0: never show « -0 ».
+    let x = if x == 0.0 { 0.0 } else { x };
     let s = format!("{x:.1}");
     s.strip_suffix(".0").unwrap_or(&s).replace('.', ",")
 }

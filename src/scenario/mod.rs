@@ -1,6 +1,7 @@
 //! Scenario files: the data model, loading with precise errors, and validation.
 
 pub mod load;
+pub mod tags;
 pub mod locate;
 mod model;
 mod time;

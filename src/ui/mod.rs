@@ -3,6 +3,7 @@
 
 pub mod debrief;
 pub mod desk;
+pub mod drill;
 pub mod screens;
 pub mod theme;
 pub mod view;

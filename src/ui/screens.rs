@@ -1,6 +1,7 @@
 //! The home screen (choose a scenario, mode, speed, seed) and the briefing before the shift.
 
 use super::theme::{self, DANGER, MUTED, with_key};
+use crate::glossary::drill::{ALL_KINDS, DrillKind};
 use crate::sim::Mode;
 use egui::{Key, RichText, ScrollArea, TextEdit, Ui};
 
@@ -32,6 +33,8 @@ pub struct HomeForm {
     pub seed: String,
     pub open_path: String,
     pub error: Option<String>,
+    /// The kind of terminology exercise; `None` mixes them all.
+    pub drill_kind: Option<DrillKind>,
 }
 
 impl Default for HomeForm {
@@ -43,6 +46,7 @@ impl Default for HomeForm {
             seed: String::new(),
             open_path: String::new(),
             error: None,
+            drill_kind: None,
         }
     }
 }
@@ -71,6 +75,8 @@ pub enum HomeAction {
     Start,
     /// Add a scenario file by path.
     Open(String),
+    /// Terminology exercises from the glossary.
+    Drill,
     Quit,
 }
 
@@ -87,7 +93,7 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
         ui.label(theme::heading("Choisissez un scénario"));
         ScrollArea::vertical()
             .id_salt("scenarios")
-            .max_height(420.0)
+            .max_height((ui.available_height() - 50.0).max(200.0))
             .show(ui, |ui| {
                 for (n, entry) in entries.iter().enumerate() {
                     let selected = form.selected == n;
@@ -195,6 +201,31 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
         if let Some(e) = &form.error {
             ui.label(RichText::new(e).color(DANGER));
         }
+        ui.add_space(16.0);
+        ui.separator();
+        ui.label(theme::heading("Terminologie"));
+        ui.label(
+            RichText::new(
+                "Dix questions tirées du glossaire médical, corrigées une à une.",
+            )
+            .color(MUTED)
+            .small(),
+        );
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_id_salt("drill-kind")
+                .selected_text(form.drill_kind.map_or("Tous les exercices", |k| k.label()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut form.drill_kind, None, "Tous les exercices");
+                    for kind in ALL_KINDS {
+                        ui.selectable_value(&mut form.drill_kind, Some(kind), kind.label());
+                    }
+                });
+            let pressed_e =
+                ui.input(|i| i.key_pressed(Key::E)) && !ui.ctx().egui_wants_keyboard_input();
+            if ui.button(with_key("Exercices", "E")).clicked() || pressed_e {
+                action = Some(HomeAction::Drill);
+            }
+        });
         ui.add_space(8.0);
         if ui.button("Quitter").clicked() {
             action = Some(HomeAction::Quit);

@@ -1,6 +1,10 @@
-//! The command line: `check` and `simulate` (the game's `play` comes with the desk).
+//! The command line: `play` (the game), `check`, `simulate`, `drill` and `coverage`.
+
+mod coverage;
+mod drill;
 
 use crate::glossary;
+use crate::glossary::drill::DrillKind;
 use crate::policy::{self, PolicyKind, answers};
 use crate::report;
 use crate::scenario::{Problem, Scenario, load};
@@ -40,10 +44,69 @@ enum Command {
         /// Fichiers de scénario ou de glossaire, ou dossiers qui en contiennent.
         #[arg(required = true, value_name = "FICHIER", help_heading = "Arguments")]
         files: Vec<PathBuf>,
+        /// Contrôle qualité en plus : chaque situation a son bloc de compétences, la politique
+        /// ideal atteint 100, la politique naive échoue.
+        #[arg(long, help_heading = "Options")]
+        strict: bool,
+        /// Avec --strict : note globale maximale permise à la politique naive.
+        #[arg(long, default_value_t = crate::quality::NAIVE_MAX, value_name = "NOTE", requires = "strict", help_heading = "Options")]
+        naive_max: f64,
     },
     /// Simule une vacation avec une politique ou un fichier de réponses, et affiche le rapport.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
     Simulate(SimulateArgs),
+    /// Exercices de terminologie tirés du glossaire, corrigés au fur et à mesure.
+    #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
+    Drill(DrillArgs),
+    /// Ce que couvrent des scénarios : situations par bloc de compétences et par thème.
+    #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
+    Coverage {
+        /// Fichiers de scénario ou dossiers (scenarios/ par défaut).
+        #[arg(value_name = "FICHIER", help_heading = "Arguments")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+struct DrillArgs {
+    /// Le glossaire (assets/glossaire.ron par défaut).
+    #[arg(long, value_name = "FICHIER", help_heading = "Options")]
+    glossary: Option<PathBuf>,
+    /// Graine des exercices (même graine, mêmes questions) ; tirée au hasard sinon.
+    #[arg(long, value_name = "N", help_heading = "Options")]
+    seed: Option<u64>,
+    /// Nombre de questions.
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200), help_heading = "Options")]
+    count: u16,
+    /// Type d'exercice (à répéter pour en combiner ; tous par défaut).
+    #[arg(long = "kind", value_enum, value_name = "TYPE", help_heading = "Options")]
+    kinds: Vec<KindArg>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindArg {
+    /// Définition → terme (à taper)
+    Definition,
+    /// Terme → spécialité
+    Specialite,
+    /// Abréviation → signification (à taper)
+    Abreviation,
+    /// Le bon terme parmi ses voisins
+    Confusion,
+    /// Le mot mal orthographié d'un compte rendu
+    Faute,
+}
+
+impl KindArg {
+    fn kind(self) -> DrillKind {
+        match self {
+            KindArg::Definition => DrillKind::DefinitionToTerm,
+            KindArg::Specialite => DrillKind::TermToSpecialty,
+            KindArg::Abreviation => DrillKind::AbbreviationToMeaning,
+            KindArg::Confusion => DrillKind::PickAmongConfusables,
+            KindArg::Faute => DrillKind::SpotMisspelling,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -101,14 +164,21 @@ enum ModeArg {
 }
 
 pub fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
     match cli.command {
-        Some(Command::Check { files }) => check(&files),
+        Some(Command::Check {
+            files,
+            strict,
+            naive_max,
+        }) => check(&files, strict.then_some(naive_max)),
         Some(Command::Simulate(args)) => simulate(&args),
         Some(Command::Play(args)) => play(args),
+        Some(Command::Drill(args)) => run_drill(&args),
+        Some(Command::Coverage { files }) => coverage::run(&files),
         None => play(PlayArgs::default()),
     }
 }
@@ -155,6 +225,63 @@ fn play(_: PlayArgs) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`… | head`) would panic; a command-line
+/// tool should just stop.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+fn run_drill(args: &DrillArgs) -> ExitCode {
+    let path = args
+        .glossary
+        .clone()
+        .unwrap_or_else(|| project_file(crate::glossary::DEFAULT_PATH));
+    let glossary = match drill::load(&path) {
+        Ok(g) => g,
+        Err(code) => return code,
+    };
+    let seed = args.seed.unwrap_or_else(fresh_seed);
+    let kinds: Vec<DrillKind> = args.kinds.iter().map(|k| k.kind()).collect();
+    let stdin = std::io::stdin();
+    let result = drill::run(
+        &glossary,
+        seed,
+        usize::from(args.count),
+        &kinds,
+        &mut stdin.lock(),
+        &mut std::io::stdout(),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("erreur : {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A project file: from the current folder when it has it (a clone or an unpacked release),
+/// otherwise from the sources the program was built from.
+pub fn project_file(relative: &str) -> PathBuf {
+    let here = PathBuf::from(relative);
+    if here.exists() {
+        here
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
+    }
+}
+
+/// A seed from the clock, for a new set of questions each time.
+pub fn fresh_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_micros() as u64 % 1_000_000)
+}
+
 /// clap's messages are English: say the same in French.
 fn usage_error(e: clap::Error) -> ExitCode {
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
@@ -178,7 +305,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
             format!("option inconnue « {} »", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue « {} » ; commandes : play, check, simulate",
+            "commande inconnue « {} » ; commandes : play, check, simulate, drill, coverage",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => {
@@ -225,7 +352,9 @@ fn print_problems(path: &Path, problems: &[Problem]) {
     }
 }
 
-fn check(inputs: &[PathBuf]) -> ExitCode {
+/// Checks files; with `strict` (the naive policy's highest allowed score), scenarios also go
+/// through the quality gate.
+fn check(inputs: &[PathBuf], strict: Option<f64>) -> ExitCode {
     let paths = scenario_paths(inputs);
     if paths.is_empty() {
         eprintln!("erreur : aucun fichier .ron à vérifier");
@@ -233,7 +362,7 @@ fn check(inputs: &[PathBuf]) -> ExitCode {
     }
     let mut failed = 0;
     for path in &paths {
-        match check_file(path) {
+        match check_file(path, strict) {
             Ok(summary) => println!("{} : valide ({summary})", path.display()),
             Err(problems) => {
                 failed += 1;
@@ -250,15 +379,24 @@ fn check(inputs: &[PathBuf]) -> ExitCode {
 }
 
 /// Checks a scenario or a glossary (told apart by their top-level structure) and sums it up.
-fn check_file(path: &Path) -> Result<String, Vec<Problem>> {
+fn check_file(path: &Path, strict: Option<f64>) -> Result<String, Vec<Problem>> {
     let source = load::read_text(path).map_err(|p| vec![p])?;
     if glossary::is_glossary_source(&source) {
         let g = glossary::load_glossary_str(&source)?;
-        Ok(format!("glossaire, {} termes", g.terms.len()))
-    } else {
-        let s = load::load_scenario_str(&source)?;
-        Ok(format!("{} situations", s.situations.len()))
+        return Ok(format!("glossaire, {} termes", g.terms.len()));
     }
+    let s = load::load_scenario_str(&source)?;
+    if let Some(naive_max) = strict {
+        let problems = crate::quality::strict_problems(&s, &source, naive_max);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        return Ok(format!(
+            "{} situations, contrôle qualité réussi",
+            s.situations.len()
+        ));
+    }
+    Ok(format!("{} situations", s.situations.len()))
 }
 
 fn simulate(args: &SimulateArgs) -> ExitCode {

@@ -1,0 +1,72 @@
+//! The terminology drill screen: a seeded series of questions from the glossary.
+
+use super::Screen;
+use crate::glossary::drill::{self, DrillKind, DrillSession};
+use crate::glossary::{self, Glossary};
+use crate::ui::drill::{DrillExit, DrillUiState, drill as drill_panel};
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use std::sync::Arc;
+
+/// Questions per series.
+pub const QUESTIONS: usize = 10;
+
+#[derive(Resource)]
+pub struct Drill {
+    glossary: Arc<Glossary>,
+    kind: Option<DrillKind>,
+    session: DrillSession,
+    ui: DrillUiState,
+}
+
+impl Drill {
+    /// Loads the project's glossary and draws a first series; the error is for the home screen.
+    pub fn start(kind: Option<DrillKind>) -> Result<Drill, String> {
+        let path = super::project_dir().join(glossary::DEFAULT_PATH);
+        let glossary = glossary::load_glossary_file(&path).map_err(|problems| {
+            let first = problems.first().map(|p| p.render(&path.display().to_string()));
+            format!(
+                "Le glossaire n'est pas valide : {}",
+                first.unwrap_or_default()
+            )
+        })?;
+        Ok(Drill::series(Arc::new(glossary), kind))
+    }
+
+    fn series(glossary: Arc<Glossary>, kind: Option<DrillKind>) -> Drill {
+        let kinds: Vec<DrillKind> = kind.into_iter().collect();
+        let questions = drill::generate(&glossary, crate::cli::fresh_seed(), QUESTIONS, &kinds);
+        Drill {
+            glossary,
+            kind,
+            session: DrillSession::new(questions),
+            ui: DrillUiState::default(),
+        }
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        drill_ui.run_if(in_state(Screen::Drill)),
+    );
+}
+
+fn drill_ui(
+    mut contexts: EguiContexts,
+    mut drill: ResMut<Drill>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = super::screens::root_ui(ctx);
+    let d = &mut *drill;
+    let exit = egui::CentralPanel::default()
+        .show(&mut root, |ui| drill_panel(ui, &mut d.session, &mut d.ui))
+        .inner;
+    match exit {
+        Some(DrillExit::Again) => *d = Drill::series(Arc::clone(&d.glossary), d.kind),
+        Some(DrillExit::Home) => next.set(Screen::Home),
+        None => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The quality gate for content (`secretariat check --strict`): a scenario must be tagged for
+//! the coverage report, reachable at 100 by a careful trainee, and must not let a hasty one pass.
+
+use crate::policy::{self, PolicyKind};
+use crate::report::number;
+use crate::scenario::locate::Locator;
+use crate::scenario::{Problem, Scenario, tags};
+use crate::scoring;
+use crate::sim::Mode;
+use std::sync::Arc;
+
+/// The seeds every strict check plays (the same as the shipped-scenario tests).
+pub const SEEDS: [u64; 5] = [1, 2, 3, 17, 2026];
+
+/// The default highest overall score the naive policy may reach.
+pub const NAIVE_MAX: f64 = 60.0;
+
+/// Problems that make a valid scenario unfit to ship.
+pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec<Problem> {
+    let locator = Locator::new(source);
+    let at = |offset: Option<usize>| {
+        let (line, col) = locator.line_col(offset.unwrap_or(0));
+        (line, col)
+    };
+    let mut problems = Vec::new();
+    let situations_from = locator.key("situations", 0).unwrap_or(0);
+    for situation in &scenario.situations {
+        let (line, col) = at(locator.key_value("id", &situation.id, situations_from));
+        if situation.tags.is_empty() {
+            problems.push(Problem::new(
+                line,
+                col,
+                format!(
+                    "situation « {} » sans étiquette : ajoutez au moins son bloc de compétences (bloc-1, bloc-2 ou bloc-3) et ses thèmes",
+                    situation.id
+                ),
+            ));
+        } else if !situation.tags.iter().any(|t| tags::is_block(t)) {
+            problems.push(Problem::new(
+                line,
+                col,
+                format!(
+                    "situation « {} » sans bloc de compétences : ajoutez bloc-1, bloc-2 ou bloc-3 à ses étiquettes",
+                    situation.id
+                ),
+            ));
+        }
+    }
+    let (line, col) = at(locator.key("id", 0));
+    let shared = Arc::new(scenario.clone());
+    for seed in SEEDS {
+        let report = play(&shared, PolicyKind::Ideal, seed);
+        if !report.validated || report.scores.overall < 100.0 {
+            let why = report
+                .lost
+                .first()
+                .map(|l| format!(" ; premier point perdu ({}) : {}", l.situation, l.explanation))
+                .unwrap_or_default();
+            problems.push(Problem::new(
+                line,
+                col,
+                format!(
+                    "la politique ideal n'atteint pas 100 (graine {seed} : {}/100){why}",
+                    number(report.scores.overall)
+                ),
+            ));
+            break;
+        }
+    }
+    for seed in SEEDS {
+        let report = play(&shared, PolicyKind::Naive, seed);
+        if report.validated {
+            problems.push(Problem::new(
+                line,
+                col,
+                format!(
+                    "la politique naive valide la séance (graine {seed} : {}/100) : ses pièges ne suffisent pas à départager",
+                    number(report.scores.overall)
+                ),
+            ));
+            break;
+        }
+        if report.scores.overall > naive_max {
+            problems.push(Problem::new(
+                line,
+                col,
+                format!(
+                    "la politique naive obtient {}/100 (graine {seed}), au-dessus du seuil {} : rendez les pièges plus coûteux",
+                    number(report.scores.overall),
+                    number(naive_max)
+                ),
+            ));
+            break;
+        }
+    }
+    problems
+}
+
+fn play(scenario: &Arc<Scenario>, kind: PolicyKind, seed: u64) -> scoring::Report {
+    scoring::score(
+        scenario,
+        &policy::run(Arc::clone(scenario), seed, Mode::Exam, kind),
+    )
+}

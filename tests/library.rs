@@ -1,0 +1,117 @@
+//! The shipped content as a whole: a library that covers the job, passes the quality gate,
+//! and trains every confidentiality trap more than once.
+
+use secretariat::scenario::tags::{self, CONFIDENTIALITY_TRAPS};
+use secretariat::scenario::{Scenario, load_scenario_file};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn project(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn library() -> Vec<(String, Scenario)> {
+    let mut out: Vec<(String, Scenario)> = secretariat::scenario::load::ron_files_in(&project("scenarios"))
+        .into_iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let s = load_scenario_file(&p).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            (name, s)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn situations_tagged<'a>(lib: &'a [(String, Scenario)], tag: &str) -> Vec<(&'a str, &'a str)> {
+    lib.iter()
+        .flat_map(|(name, s)| {
+            s.situations
+                .iter()
+                .filter(|x| x.tags.iter().any(|t| t == tag))
+                .map(move |x| (name.as_str(), x.id.as_str()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_library_covers_the_settings_of_the_job() {
+    let lib = library();
+    assert!(lib.len() >= 8, "{} scenarios", lib.len());
+    let situations: usize = lib.iter().map(|(_, s)| s.situations.len()).sum();
+    assert!(situations >= 100, "{situations} situations");
+    for setting in [
+        "tutoriel",
+        "medecine-generale",
+        "pediatrie",
+        "radiologie",
+        "cabinet-dentaire",
+        "cardiologie",
+        "psychiatrie",
+        "oncologie-hdj",
+        "service-hospitalier",
+        "telesecretariat",
+    ] {
+        assert!(
+            lib.iter().any(|(name, _)| name.starts_with(setting)),
+            "no scenario for {setting}"
+        );
+    }
+}
+
+#[test]
+fn difficulty_rises_from_a_guided_tutorial_to_confirmed_shifts() {
+    let lib = library();
+    let levels: Vec<u8> = lib.iter().map(|(_, s)| tags::level(&s.tags).0).collect();
+    for (rank, what) in [(0, "tutoriel"), (1, "débutant"), (2, "intermédiaire"), (3, "confirmé")] {
+        assert!(levels.contains(&rank), "no {what} scenario");
+    }
+    let (_, tutorial) = lib.iter().find(|(n, _)| n == "tutoriel").unwrap();
+    // A first session is short, and every decision comes with a hint.
+    let minutes = (tutorial.practice.shift_end.seconds() - tutorial.practice.shift_start.seconds()) / 60;
+    assert!(minutes <= 60, "tutorial lasts {minutes} min");
+    for situation in &tutorial.situations {
+        for step in &situation.steps {
+            if let secretariat::scenario::Step::Choice(c) = step {
+                assert!(!c.hint.is_empty(), "tutorial step {}/{} has no hint", situation.id, c.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_confidentiality_trap_is_trained_at_least_twice() {
+    let lib = library();
+    for trap in CONFIDENTIALITY_TRAPS {
+        let found = situations_tagged(&lib, trap);
+        assert!(found.len() >= 2, "{trap}: only {found:?}");
+    }
+}
+
+#[test]
+fn the_hardest_emergencies_appear_disguised() {
+    let lib = library();
+    for sign in ["avc", "douleur-thoracique", "risque-suicidaire"] {
+        let disguised: Vec<_> = lib
+            .iter()
+            .flat_map(|(_, s)| &s.situations)
+            .filter(|x| {
+                x.tags.iter().any(|t| t == sign) && x.tags.iter().any(|t| t == "urgence-deguisee")
+            })
+            .collect();
+        assert!(!disguised.is_empty(), "no disguised emergency tagged {sign}");
+    }
+}
+
+#[test]
+fn every_shipped_file_passes_the_strict_check() {
+    let out = Command::new(env!("CARGO_BIN_EXE_secretariat"))
+        .args(["check", "--strict"])
+        .arg(project("scenarios"))
+        .arg(project("assets/glossaire.ron"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("glossaire"), "{stdout}");
+}
