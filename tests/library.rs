@@ -115,3 +115,95 @@ fn every_shipped_file_passes_the_strict_check() {
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("glossaire"), "{stdout}");
 }
+
+#[test]
+fn the_template_for_instructors_passes_the_strict_check() {
+    let out = Command::new(env!("CARGO_BIN_EXE_secretariat"))
+        .args(["check", "--strict"])
+        .arg(project("docs/modele-scenario.ron"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let guide = std::fs::read_to_string(project("docs/guide-formateur.md")).unwrap();
+    for command in ["cp docs/modele-scenario.ron", "check --strict", "coverage", "simulate", "drill"] {
+        assert!(guide.contains(command), "the guide never shows `{command}`");
+    }
+}
+
+#[test]
+fn strict_check_fails_an_untagged_situation_and_a_too_easy_scenario() {
+    let template = std::fs::read_to_string(project("docs/modele-scenario.ron")).unwrap();
+    let dir = std::env::temp_dir().join(format!("secretariat-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // No tags on the first situation.
+    let untagged = template.replacen(
+        r#"etiquettes: ["bloc-2", "accueil", "identitovigilance", "homonyme"],"#,
+        "",
+        1,
+    );
+    // Every trap becomes free: the naive trainee passes.
+    let easy = template
+        .replace("perte: (confidentialite: 15),", "")
+        .replace("perte: (confidentialite: 5),", "")
+        .replace(
+            r#"critique: "Information médicale donnée à un tiers par téléphone (violation du secret médical).","#,
+            "",
+        )
+        .replace("tri: Normale,", "tri: Vitale,")
+        // The file to open is the first of the two homonyms: searching by name finds it.
+        .replace(r#"patient: "garnier-anne-1987""#, r#"patient: "garnier-anne-1950""#);
+    for (name, text, expected) in [
+        ("sans-etiquette.ron", untagged, "sans étiquette"),
+        ("trop-facile.ron", easy, "la politique naive"),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let plain = Command::new(env!("CARGO_BIN_EXE_secretariat"))
+            .arg("check")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(plain.status.code(), Some(0), "{name} is a valid scenario");
+        let strict = Command::new(env!("CARGO_BIN_EXE_secretariat"))
+            .args(["check", "--strict"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&strict.stdout);
+        assert_eq!(strict.status.code(), Some(1), "{name}: {stdout}");
+        assert!(stdout.contains(expected), "{name}: {stdout}");
+        assert!(stdout.contains(&format!("{name}:")), "{name}: located: {stdout}");
+    }
+}
+
+#[test]
+fn coverage_counts_situations_per_block_and_theme() {
+    let out = Command::new(env!("CARGO_BIN_EXE_secretariat"))
+        .arg("coverage")
+        .arg(project("scenarios/tutoriel.ron"))
+        .arg(project("docs/modele-scenario.ron"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let lib = library();
+    let tutorial = &lib.iter().find(|(n, _)| n == "tutoriel").unwrap().1;
+    let total = tutorial.situations.len() + 3;
+    assert!(stdout.contains(&format!("2 scénario(s), {total} situation(s)")), "{stdout}");
+    // The template's homonym situation and the tutorial's are counted together.
+    let homonyms = tutorial
+        .situations
+        .iter()
+        .filter(|s| s.tags.iter().any(|t| t == "homonyme"))
+        .count();
+    assert!(
+        stdout.contains(&format!(
+            "{} situation(s) dans 2 scénario(s) : tutoriel ({homonyms}), modele-scenario (1)",
+            homonyms + 1
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Bloc 2 — Assurer l'accueil"), "{stdout}");
+    assert!(stdout.contains("Non couverts :"), "{stdout}");
+}

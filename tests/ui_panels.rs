@@ -307,3 +307,79 @@ fn the_home_screen_requires_a_seed_in_exam_mode_and_shows_invalid_files() {
     assert_eq!(harness.state().1, Some(HomeAction::Start));
     assert_eq!(harness.state().0.parsed_seed(), Ok(Some(42)));
 }
+
+// --- Terminology drills ---------------------------------------------------------------------
+
+use secretariat::glossary::drill::{self as drills, DrillKind, DrillSession, Verdict};
+use secretariat::ui::drill::{DrillExit, DrillUiState, drill as drill_panel};
+
+fn drill_harness(
+    kind: DrillKind,
+) -> Harness<'static, (DrillSession, DrillUiState, Option<DrillExit>)> {
+    let glossary =
+        secretariat::glossary::load_glossary_file(std::path::Path::new("assets/glossaire.ron"))
+            .unwrap();
+    let session = DrillSession::new(drills::generate(&glossary, 11, 2, &[kind]));
+    let mut harness = Harness::new_ui_state(
+        |ui, (session, state, exit): &mut (DrillSession, DrillUiState, Option<DrillExit>)| {
+            if let Some(e) = drill_panel(ui, session, state) {
+                *exit = Some(e);
+            }
+        },
+        (session, DrillUiState::default(), None),
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_typed_drill_answer_is_corrected_then_the_next_question_comes() {
+    let mut harness = drill_harness(DrillKind::DefinitionToTerm);
+    let first = harness.state().0.drill.questions[0].clone();
+    harness.get_by_label_contains(&first.subject).accesskit_node();
+    let field = harness.get_by_label("Votre réponse :");
+    field.focus();
+    harness.run();
+    // One letter left out: half a point, and the expected answer is shown.
+    let mut slip: Vec<char> = first.term.chars().collect();
+    let k = slip.len() / 2;
+    slip.remove(k);
+    harness
+        .get_by_label("Votre réponse :")
+        .type_text(&slip.iter().collect::<String>());
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().0.outcomes.len(), 1);
+    assert_eq!(harness.state().0.outcomes[0].verdict, Verdict::Slip);
+    harness.get_by_label("≈ Presque").accesskit_node();
+    harness.get_by_label_contains(&format!("Réponse attendue : {}", first.term));
+    harness.get_by_label("Question suivante [Entrée]").click();
+    harness.run();
+    let second = harness.state().0.drill.questions[1].clone();
+    harness.get_by_label_contains(&second.subject).accesskit_node();
+    harness.get_by_label_contains("Question 2/2");
+}
+
+#[test]
+fn a_choice_drill_is_answered_with_a_digit_and_ends_on_the_summary() {
+    let mut harness = drill_harness(DrillKind::TermToSpecialty);
+    for _ in 0..2 {
+        let q = harness.state().0.current().unwrap().clone();
+        let secretariat::glossary::drill::Expected::Choice { correct, .. } = q.expected else {
+            panic!("a choice")
+        };
+        let key = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4][correct];
+        harness.key_press(key);
+        harness.run();
+        harness.get_by_label_contains("✔ Juste");
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+    }
+    assert!(harness.state().0.is_finished());
+    harness.get_by_label("Bilan : 100/100");
+    harness.get_by_label("Nouvelle série [N]").click();
+    harness.run();
+    assert_eq!(harness.state().2, Some(DrillExit::Again));
+}

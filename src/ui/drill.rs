@@ -179,7 +179,7 @@ fn review(ui: &mut Ui, session: &DrillSession, given: &str, state: &mut DrillUiS
 fn verdict_style(v: Verdict) -> (&'static str, egui::Color32, &'static str) {
     match v {
         Verdict::Right => ("✔", OK, "Juste"),
-        Verdict::Slip => ("≈", WARNING, "Presque : faute de frappe, la moitié du point"),
+        Verdict::Slip => ("≈", WARNING, "Presque"),
         Verdict::Wrong => ("✖", DANGER, "Faux"),
     }
 }
