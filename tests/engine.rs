@@ -129,7 +129,7 @@ fn a_walk_in_leaves_or_complains_when_patience_runs_out() {
         .find(|t| t.situation == "reste")
         .unwrap();
     assert_eq!(reste.outcome, Outcome::Late);
-    assert!(reste.notes.iter().any(|n| n.contains("plaint")));
+    assert!(reste.notes.iter().any(|n| n.contains("Plainte")));
 }
 
 #[test]

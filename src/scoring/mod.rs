@@ -121,8 +121,20 @@ pub struct Report {
     pub refused: Vec<Refused>,
 }
 
+/// A time of the shift with its seconds (`08:30:00`), so report columns line up.
 pub fn clock(t: Secs) -> String {
-    crate::scenario::ClockTime(t).to_string()
+    format!("{:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60)
+}
+
+/// Whose acceptable delay the lateness message quotes.
+fn acceptable_for(s: &crate::scenario::Situation) -> String {
+    if s.acceptable_delay.is_some() {
+        "pour cette situation".to_string()
+    } else if s.channel == Channel::Telephone {
+        "pour décrocher un appel".to_string()
+    } else {
+        format!("pour une situation {}", s.urgency.label())
+    }
 }
 
 fn minutes_text(secs: Secs) -> String {
@@ -566,8 +578,13 @@ fn timing_losses(
             at,
             timing: true,
             explanation: format!(
-                "Plainte (« {title} ») : après {} d'attente sans prise en charge, le patient s'est plaint devant la salle d'attente. Un mot d'accueil et une estimation de l'attente évitent l'exaspération.",
-                minutes_text(s.patience().seconds())
+                "Plainte (« {title} ») : {} d'attente sans prise en charge, et des protestations devant la salle d'attente. {}",
+                minutes_text(s.patience().seconds()),
+                if s.urgency == Urgency::Vitale {
+                    "Une urgence vitale se prend en charge immédiatement."
+                } else {
+                    "Un mot d'accueil et une estimation de l'attente évitent l'exaspération."
+                }
             ),
         });
     }
@@ -590,9 +607,9 @@ fn timing_losses(
                 at: taken,
                 timing: true,
                 explanation: format!(
-                    "Retard (« {title} ») : vous avez {what} après {} d'attente ; délai acceptable pour une situation {} : {}.",
+                    "Retard (« {title} ») : vous avez {what} après {} d'attente ; délai acceptable {} : {}.",
                     minutes_text(delay),
-                    s.urgency.label(),
+                    acceptable_for(s),
                     minutes_text(acceptable)
                 ),
             });
@@ -719,7 +736,7 @@ fn build_report(
             };
             let mut notes = Vec::new();
             if track.complained.is_some() {
-                notes.push("Le patient s'est plaint de l'attente.".to_string());
+                notes.push("Plainte en salle d'attente.".to_string());
             }
             if track.overdue {
                 notes.push("Échéance dépassée.".to_string());

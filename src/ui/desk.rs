@@ -199,7 +199,7 @@ pub fn waiting_room(ui: &mut Ui, cards: &[WaitingCard]) -> Vec<DeskAction> {
                 ui.label(RichText::new(&card.description).color(MUTED).small());
             }
             let patience = if card.complained {
-                "S'est plaint de l'attente !".to_string()
+                "Plainte : l'attente est trop longue !".to_string()
             } else if card.running_out() {
                 "Patience : à bout !".to_string()
             } else {
