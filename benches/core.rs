@@ -1,5 +1,7 @@
 //! Speed of the core: loading and checking every shipped scenario, and simulating and scoring a
-//! full shift with each policy. Targets: checking all scenarios under 50 ms; a shift well under 1 ms.
+//! full shift with each policy. Targets: checking all scenarios under 50 ms; a shift well under 1 ms;
+//! the strict check of the whole library (ten shifts played per scenario) under 1 s; loading the
+//! glossary under 50 ms and drawing a drill from it under 1 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use secretariat::policy::{self, PolicyKind};
@@ -61,5 +63,44 @@ fn simulate_shift(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, check_all, simulate_shift);
+fn strict_check_all(c: &mut Criterion) {
+    let sources = shipped_sources();
+    c.bench_function("check/strict-all-shipped-files", |b| {
+        b.iter(|| {
+            for (_, source) in &sources {
+                let scenario = load_scenario_str(source).unwrap();
+                let problems = secretariat::quality::strict_problems(
+                    &scenario,
+                    source,
+                    secretariat::quality::NAIVE_MAX,
+                );
+                assert!(black_box(problems).is_empty());
+            }
+        })
+    });
+}
+
+fn glossary_and_drills(c: &mut Criterion) {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/glossaire.ron"));
+    let source = load::read_text(&path).unwrap();
+    c.bench_function("glossary/load-and-check", |b| {
+        b.iter(|| black_box(secretariat::glossary::load_glossary_str(&source).unwrap()))
+    });
+    let glossary = secretariat::glossary::load_glossary_str(&source).unwrap();
+    let mut seed = 0;
+    c.bench_function("drill/generate-10-questions", |b| {
+        b.iter(|| {
+            seed += 1;
+            black_box(secretariat::glossary::drill::generate(&glossary, seed, 10, &[]))
+        })
+    });
+}
+
+criterion_group!(
+    benches,
+    check_all,
+    strict_check_all,
+    glossary_and_drills,
+    simulate_shift
+);
 criterion_main!(benches);
