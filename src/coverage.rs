@@ -85,8 +85,9 @@ pub fn compute(scenarios: &[(String, &Scenario)]) -> Coverage {
 /// The report as French text.
 pub fn to_text(c: &Coverage) -> String {
     let mut out = format!(
-        "Couverture : {} scénario(s), {} situation(s)\n",
-        c.scenarios, c.situations
+        "Couverture : {}, {}\n",
+        plural(c.scenarios, "scénario"),
+        plural(c.situations, "situation")
     );
     out.push_str("\nBlocs de compétences\n");
     for (i, row) in c.blocks.iter().enumerate() {
@@ -142,9 +143,18 @@ fn where_trained(row: &Row) -> String {
         .map(|(name, n)| format!("{name} ({n})"))
         .collect();
     format!(
-        "{} situation(s) dans {} scénario(s) : {}",
-        row.situations,
-        row.scenarios.len(),
+        "{} dans {} : {}",
+        plural(row.situations, "situation"),
+        plural(row.scenarios.len(), "scénario"),
         list.join(", ")
     )
+}
+
+/// « 1 situation », « 3 situations ».
+fn plural(n: usize, word: &str) -> String {
+    if n > 1 {
+        format!("{n} {word}s")
+    } else {
+        format!("{n} {word}")
+    }
 }

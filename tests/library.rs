@@ -190,7 +190,7 @@ fn coverage_counts_situations_per_block_and_theme() {
     let lib = library();
     let tutorial = &lib.iter().find(|(n, _)| n == "tutoriel").unwrap().1;
     let total = tutorial.situations.len() + 3;
-    assert!(stdout.contains(&format!("2 scénario(s), {total} situation(s)")), "{stdout}");
+    assert!(stdout.contains(&format!("2 scénarios, {total} situations")), "{stdout}");
     // The template's homonym situation and the tutorial's are counted together.
     let homonyms = tutorial
         .situations
@@ -199,7 +199,7 @@ fn coverage_counts_situations_per_block_and_theme() {
         .count();
     assert!(
         stdout.contains(&format!(
-            "{} situation(s) dans 2 scénario(s) : tutoriel ({homonyms}), modele-scenario (1)",
+            "{} situations dans 2 scénarios : tutoriel ({homonyms}), modele-scenario (1)",
             homonyms + 1
         )),
         "{stdout}"
