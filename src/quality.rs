@@ -6,6 +6,7 @@ use crate::report::number;
 use crate::scenario::locate::Locator;
 use crate::scenario::{Problem, Scenario, tags};
 use crate::scoring;
+use crate::scoring::matching::normalise;
 use crate::sim::Mode;
 use std::sync::Arc;
 
@@ -46,7 +47,30 @@ pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec
             ));
         }
     }
+    for situation in &scenario.situations {
+        for tag in &situation.tags {
+            if let Some(known) = likely_typo(tag) {
+                let from = locator.key_value("id", &situation.id, situations_from);
+                let (line, col) = at(locator.key("etiquettes", from.unwrap_or(0)).or(from));
+                problems.push(Problem::new(
+                    line,
+                    col,
+                    format!(
+                        "situation « {} » : étiquette « {tag} » inconnue ; vouliez-vous dire « {known} » ?",
+                        situation.id
+                    ),
+                ));
+            }
+        }
+    }
     let (line, col) = at(locator.key("id", 0));
+    if tags::level(&scenario.tags).0 > 3 {
+        problems.push(Problem::new(
+            line,
+            col,
+            "le scénario n'indique pas son niveau : ajoutez « debutant », « intermediaire » ou « confirme » à ses etiquettes",
+        ));
+    }
     let shared = Arc::new(scenario.clone());
     for seed in SEEDS {
         let report = play(&shared, PolicyKind::Ideal, seed);
@@ -101,4 +125,22 @@ fn play(scenario: &Arc<Scenario>, kind: PolicyKind, seed: u64) -> scoring::Repor
         scenario,
         &policy::run(Arc::clone(scenario), seed, Mode::Exam, kind),
     )
+}
+
+/// A tag outside the shared vocabulary that differs from a known one by accents or one letter from a known one is a typo
+/// that would hide the situation from the coverage report.
+fn likely_typo(tag: &str) -> Option<&'static str> {
+    let known = tags::BLOCKS
+        .iter()
+        .chain(tags::THEMES)
+        .map(|(id, _)| *id)
+        .chain(tags::LEVELS);
+    if known.clone().any(|k| k == tag) {
+        return None;
+    }
+    let plain = normalise(tag);
+    known.into_iter().find(|k| {
+        // Accents or case (« urgence-déguisée »), or one slip in a long word (« homonyn »).
+        normalise(k) == plain || (k.len() >= 6 && strsim::levenshtein(k, tag) == 1)
+    })
 }

@@ -153,9 +153,15 @@ fn strict_check_fails_an_untagged_situation_and_a_too_easy_scenario() {
         .replace("tri: Normale,", "tri: Vitale,")
         // The file to open is the first of the two homonyms: searching by name finds it.
         .replace(r#"patient: "garnier-anne-1987""#, r#"patient: "garnier-anne-1950""#);
+    // A misspelt theme would hide the situation from the coverage report.
+    let typo = template.replacen(r#""urgence-deguisee""#, r#""urgence-déguisée""#, 1);
+    // No level: the home screen could not place it.
+    let no_level = template.replacen(r#"etiquettes: ["debutant", "bloc-2", "bloc-3"],"#, "", 1);
     for (name, text, expected) in [
         ("sans-etiquette.ron", untagged, "sans étiquette"),
         ("trop-facile.ron", easy, "la politique naive"),
+        ("faute.ron", typo, "vouliez-vous dire « urgence-deguisee » ?"),
+        ("sans-niveau.ron", no_level, "n'indique pas son niveau"),
     ] {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
