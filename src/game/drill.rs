@@ -20,8 +20,9 @@ pub struct Drill {
 }
 
 impl Drill {
-    /// Loads the project's glossary and draws a first series; the error is for the home screen.
-    pub fn start(kind: Option<DrillKind>) -> Result<Drill, String> {
+    /// Loads the project's glossary and draws a first series (from `seed` if given); the error is
+    /// for the home screen.
+    pub fn start(kind: Option<DrillKind>, seed: Option<u64>) -> Result<Drill, String> {
         let path = super::project_dir().join(glossary::DEFAULT_PATH);
         let glossary = glossary::load_glossary_file(&path).map_err(|problems| {
             let first = problems.first().map(|p| p.render(&path.display().to_string()));
@@ -30,12 +31,16 @@ impl Drill {
                 first.unwrap_or_default()
             )
         })?;
-        Ok(Drill::series(Arc::new(glossary), kind))
+        Ok(Drill::series(
+            Arc::new(glossary),
+            kind,
+            seed.unwrap_or_else(crate::cli::fresh_seed),
+        ))
     }
 
-    fn series(glossary: Arc<Glossary>, kind: Option<DrillKind>) -> Drill {
+    fn series(glossary: Arc<Glossary>, kind: Option<DrillKind>, seed: u64) -> Drill {
         let kinds: Vec<DrillKind> = kind.into_iter().collect();
-        let questions = drill::generate(&glossary, crate::cli::fresh_seed(), QUESTIONS, &kinds);
+        let questions = drill::generate(&glossary, seed, QUESTIONS, &kinds);
         Drill {
             glossary,
             kind,
@@ -64,7 +69,9 @@ fn drill_ui(
         .show(&mut root, |ui| drill_panel(ui, &mut d.session, &mut d.ui))
         .inner;
     match exit {
-        Some(DrillExit::Again) => *d = Drill::series(Arc::clone(&d.glossary), d.kind),
+        Some(DrillExit::Again) => {
+            *d = Drill::series(Arc::clone(&d.glossary), d.kind, crate::cli::fresh_seed())
+        }
         Some(DrillExit::Home) => next.set(Screen::Home),
         None => {}
     }

@@ -272,7 +272,11 @@ fn home_ui(
                 home.form.error = Some(format!("Fichier introuvable : {}", path.display()));
             }
         }
-        Some(HomeAction::Drill) => match super::drill::Drill::start(home.form.drill_kind) {
+        // A seed typed on the home screen gives everyone the same questions.
+        Some(HomeAction::Drill) => match super::drill::Drill::start(
+            home.form.drill_kind,
+            home.form.seed.trim().parse().ok(),
+        ) {
             Ok(drill) => {
                 home.form.error = None;
                 commands.insert_resource(drill);

@@ -206,7 +206,7 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
         ui.label(theme::heading("Terminologie"));
         ui.label(
             RichText::new(
-                "Dix questions tirées du glossaire médical, corrigées une à une.",
+                "Dix questions tirées du glossaire médical, corrigées une à une (avec une graine, les mêmes pour tous).",
             )
             .color(MUTED)
             .small(),
