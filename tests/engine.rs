@@ -469,9 +469,13 @@ fn callers_vary_with_the_seed_and_replace_the_placeholder() {
 
 #[test]
 fn a_ringing_phone_can_interrupt_an_exchange_which_resumes_later() {
+    let two_steps = r#"Situation(id: "a", titre: "Titre a", canal: Accueil, arrivee: "08:00", urgence: Normale,
+        etapes: [
+            Choix(id: "q1", texte: "?", propositions: [Proposition(texte: "Bien", meilleure: true)]),
+            Choix(id: "q2", texte: "?", propositions: [Proposition(texte: "Bien", meilleure: true, duree: "0 s")]),
+        ]),"#;
     let s = scenario(&format!(
-        "{}{}",
-        situation("a", "Accueil", "08:00", "Normale", ""),
+        "{two_steps}{}",
         situation("b", "Telephone", "08:00:10", "Normale", "")
     ));
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
@@ -492,7 +496,32 @@ fn a_ringing_phone_can_interrupt_an_exchange_which_resumes_later() {
         "the 18 s left of the first exchange"
     );
     sim.advance_to(at(8, 1, 0));
+    assert!(!sim.is_busy());
+    sim.apply(Action::Choose(0)).unwrap();
     assert_eq!(sim.state(0).status, Status::Done);
+    let report = report_of(&s, sim);
+    assert_eq!(report.scores.overall, 100.0, "{:?}", report.lost);
+}
+
+#[test]
+fn turning_away_during_the_last_reply_ends_the_situation_instead_of_losing_it() {
+    let s = scenario(&format!(
+        "{}{}",
+        situation("a", "Accueil", "08:00", "Normale", r#"patience: "2 min","#),
+        situation("b", "Telephone", "08:00:10", "Normale", "")
+    ));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    // Every step of the walk-in is answered; the phone rings during the closing words.
+    sim.advance_to(at(8, 0, 12));
+    sim.apply(Action::Take(1)).unwrap();
+    assert_eq!(sim.state(0).status, Status::Done);
+    sim.apply(Action::Choose(0)).unwrap();
+    // Long after the walk-in's patience would have run out, nobody has left.
+    sim.advance_to(at(8, 10, 0));
+    assert_eq!(missed_reason(&sim, 0), None);
     let report = report_of(&s, sim);
     assert_eq!(report.scores.overall, 100.0, "{:?}", report.lost);
 }

@@ -517,7 +517,12 @@ fn timing_losses(
             MissReason::HungUp => {
                 "L'appelant, laissé trop longtemps en attente, a raccroché.".to_string()
             }
-            MissReason::Left => "Le patient est reparti sans avoir été pris en charge.".to_string(),
+            MissReason::Left if track.taken.is_some() => {
+                "Laissée trop longtemps en attente, la personne est repartie avant la fin de sa prise en charge.".to_string()
+            }
+            MissReason::Left => {
+                "La personne est repartie sans avoir été prise en charge.".to_string()
+            }
             MissReason::EndOfShift => {
                 "La situation n'était pas terminée à la fin de la vacation.".to_string()
             }

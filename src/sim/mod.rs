@@ -572,6 +572,13 @@ impl Simulation {
     }
 
     fn hold(&mut self, i: usize) {
+        // Every step is answered: only the closing words of the last reply are left. Turning to
+        // something else ends the situation rather than leaving the person waiting for nothing.
+        if self.states[i].step.is_none() {
+            self.busy_until = self.now;
+            self.complete(i);
+            return;
+        }
         self.states[i].exchange_left = self.busy_until.saturating_sub(self.now);
         self.busy_until = self.now;
         self.states[i].status = Status::OnHold;
