@@ -16,8 +16,41 @@ pub const SEEDS: [u64; 5] = [1, 2, 3, 17, 2026];
 /// The default highest overall score the naive policy may reach.
 pub const NAIVE_MAX: f64 = 60.0;
 
+/// What the policies scored, for the summary of a scenario that passes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    /// The naive policy's best overall score over the seeds.
+    pub naive_best: f64,
+    /// Most situations open at once, and seconds with three or more, for the ideal trainee.
+    pub peak_open: u32,
+    pub seconds_three_or_more: u32,
+}
+
+/// Below beginner level, a shift must keep three things going at once for a while, even for a
+/// trainee who never falls behind (the same rule as the shipped-scenario tests).
+pub const BUSY_PEAK: u32 = 3;
+pub const BUSY_SECONDS: u32 = 120;
+
+/// Problems that make a valid scenario unfit to ship, or the figures when there are none.
+pub fn strict_check(
+    scenario: &Scenario,
+    source: &str,
+    naive_max: f64,
+) -> Result<Figures, Vec<Problem>> {
+    let (problems, figures) = run_checks(scenario, source, naive_max);
+    if problems.is_empty() {
+        Ok(figures)
+    } else {
+        Err(problems)
+    }
+}
+
 /// Problems that make a valid scenario unfit to ship.
 pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec<Problem> {
+    run_checks(scenario, source, naive_max).0
+}
+
+fn run_checks(scenario: &Scenario, source: &str, naive_max: f64) -> (Vec<Problem>, Figures) {
     let locator = Locator::new(source);
     let at = |offset: Option<usize>| {
         let (line, col) = locator.line_col(offset.unwrap_or(0));
@@ -64,7 +97,8 @@ pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec
         }
     }
     let (line, col) = at(locator.key("id", 0));
-    if tags::level(&scenario.tags).0 > 3 {
+    let level = tags::level(&scenario.tags);
+    if level.0 > 3 {
         problems.push(Problem::new(
             line,
             col,
@@ -72,6 +106,26 @@ pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec
         ));
     }
     let shared = Arc::new(scenario.clone());
+    let load = policy::run(Arc::clone(&shared), SEEDS[0], Mode::Exam, PolicyKind::Ideal).load();
+    let mut figures = Figures {
+        naive_best: 0.0,
+        peak_open: load.peak_open,
+        seconds_three_or_more: load.seconds_three_or_more,
+    };
+    if (2..=3).contains(&level.0)
+        && (load.peak_open < BUSY_PEAK || load.seconds_three_or_more < BUSY_SECONDS)
+    {
+        problems.push(Problem::new(
+            line,
+            col,
+            format!(
+                "niveau {} : trop peu de situations en même temps (au plus fort {}, et {} s avec au moins {BUSY_PEAK} ouvertes, pour {BUSY_SECONDS} s attendues) ; rapprochez des arrivées (decalage_arrivee: \"0 s\"), allongez des durées, ou classez le scénario « debutant »",
+                level.1.to_lowercase(),
+                load.peak_open,
+                load.seconds_three_or_more
+            ),
+        ));
+    }
     for seed in SEEDS {
         let report = play(&shared, PolicyKind::Ideal, seed);
         if !report.validated || report.scores.overall < 100.0 {
@@ -93,6 +147,7 @@ pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec
     }
     for seed in SEEDS {
         let report = play(&shared, PolicyKind::Naive, seed);
+        figures.naive_best = figures.naive_best.max(report.scores.overall);
         if report.validated {
             problems.push(Problem::new(
                 line,
@@ -117,7 +172,7 @@ pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec
             break;
         }
     }
-    problems
+    (problems, figures)
 }
 
 fn play(scenario: &Arc<Scenario>, kind: PolicyKind, seed: u64) -> scoring::Report {

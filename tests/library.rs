@@ -157,7 +157,10 @@ fn strict_check_fails_an_untagged_situation_and_a_too_easy_scenario() {
     let typo = template.replacen(r#""urgence-deguisee""#, r#""urgence-déguisée""#, 1);
     // No level: the home screen could not place it.
     let no_level = template.replacen(r#"etiquettes: ["debutant", "bloc-2", "bloc-3"],"#, "", 1);
+    // Called « confirmé » (as an instructor types it) but never more than one thing at a time.
+    let calm_confirmed = template.replacen(r#"etiquettes: ["debutant","#, r#"etiquettes: ["Confirmé","#, 1);
     for (name, text, expected) in [
+        ("confirme-calme.ron", calm_confirmed, "niveau confirmé : trop peu de situations en même temps"),
         ("sans-etiquette.ron", untagged, "sans étiquette"),
         ("trop-facile.ron", easy, "la politique naive"),
         ("faute.ron", typo, "vouliez-vous dire « urgence-deguisee » ?"),

@@ -361,8 +361,29 @@ fn check(inputs: &[PathBuf], strict: Option<f64>) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut failed = 0;
+    // Scenario ids already seen, and where: two files with one id would be confused in results.
+    let mut ids: Vec<(String, PathBuf)> = Vec::new();
     for path in &paths {
-        match check_file(path, strict) {
+        let checked = check_file(path, strict).and_then(|(summary, id)| {
+            if let Some(id) = id {
+                if let Some((_, first)) = ids.iter().find(|(seen, _)| *seen == id) {
+                    let source = load::read_text(path).unwrap_or_default();
+                    let locator = crate::scenario::locate::Locator::new(&source);
+                    let (line, col) = locator.line_col(locator.key("id", 0).unwrap_or(0));
+                    return Err(vec![Problem::new(
+                        line,
+                        col,
+                        format!(
+                            "identifiant de scénario « {id} » déjà pris par {} : donnez-lui un id à lui",
+                            first.display()
+                        ),
+                    )]);
+                }
+                ids.push((id, path.clone()));
+            }
+            Ok(summary)
+        });
+        match checked {
             Ok(summary) => println!("{} : valide ({summary})", path.display()),
             Err(problems) => {
                 failed += 1;
@@ -378,25 +399,42 @@ fn check(inputs: &[PathBuf], strict: Option<f64>) -> ExitCode {
     }
 }
 
-/// Checks a scenario or a glossary (told apart by their top-level structure) and sums it up.
-fn check_file(path: &Path, strict: Option<f64>) -> Result<String, Vec<Problem>> {
+/// Checks a scenario, a glossary or an answers file (told apart by their top-level structure);
+/// returns a summary and, for a scenario, its id.
+fn check_file(path: &Path, strict: Option<f64>) -> Result<(String, Option<String>), Vec<Problem>> {
     let source = load::read_text(path).map_err(|p| vec![p])?;
-    if glossary::is_glossary_source(&source) {
-        let g = glossary::load_glossary_str(&source)?;
-        return Ok(format!("glossaire, {} termes", g.terms.len()));
+    match load::top_level_name(&source) {
+        Some("Glossaire") => {
+            let g = glossary::load_glossary_str(&source)?;
+            return Ok((format!("glossaire, {} termes", g.terms.len()), None));
+        }
+        Some("Reponses") => {
+            let a = answers::parse(&source).map_err(|p| vec![p])?;
+            return Ok((
+                format!(
+                    "fichier de réponses, {} action(s) ; il se vérifie avec son scénario : simulate SCÉNARIO --answers",
+                    a.actions.len()
+                ),
+                None,
+            ));
+        }
+        _ => {}
     }
     let s = load::load_scenario_str(&source)?;
+    let mut summary = format!("{} situations", s.situations.len());
+    match crate::scenario::tags::level(&s.tags) {
+        (_, "") => {}
+        (_, level) => summary.push_str(&format!(", niveau {}", level.to_lowercase())),
+    }
     if let Some(naive_max) = strict {
-        let problems = crate::quality::strict_problems(&s, &source, naive_max);
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        return Ok(format!(
-            "{} situations, contrôle qualité réussi",
-            s.situations.len()
+        let figures = crate::quality::strict_check(&s, &source, naive_max)?;
+        summary.push_str(&format!(
+            ", contrôle qualité réussi : ideal 100, naive {} au plus ; {}",
+            crate::report::number(figures.naive_best),
+            crate::report::peak_phrase(figures.peak_open)
         ));
     }
-    Ok(format!("{} situations", s.situations.len()))
+    Ok((summary, Some(s.id)))
 }
 
 fn simulate(args: &SimulateArgs) -> ExitCode {

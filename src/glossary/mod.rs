@@ -33,19 +33,5 @@ pub fn load_glossary_file(path: &Path) -> Result<Glossary, Vec<Problem>> {
 /// True when a RON source holds a glossary rather than a scenario (its top-level structure is
 /// named `Glossaire`), so that `check` can take both kinds of file.
 pub fn is_glossary_source(source: &str) -> bool {
-    let mut rest = source.trim_start_matches('\u{feff}');
-    loop {
-        rest = rest.trim_start();
-        if let Some(comment) = rest.strip_prefix("//") {
-            rest = comment.split_once('\n').map_or("", |(_, after)| after);
-        } else if let Some(comment) = rest.strip_prefix("/*") {
-            rest = comment.split_once("*/").map_or("", |(_, after)| after);
-        } else if let Some(attribute) = rest.strip_prefix("#!") {
-            rest = attribute.split_once('\n').map_or("", |(_, after)| after);
-        } else {
-            break;
-        }
-    }
-    rest.strip_prefix("Glossaire")
-        .is_some_and(|after| after.trim_start().starts_with('('))
+    crate::scenario::load::top_level_name(source) == Some("Glossaire")
 }

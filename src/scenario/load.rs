@@ -97,12 +97,56 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Problem> {
     let options = ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME | Extensions::UNWRAP_VARIANT_NEWTYPES);
     options.from_str(source).map_err(|e| {
-        Problem::new(
-            e.span.start.line.max(1),
-            e.span.start.col.max(1),
-            french_message(&e.code),
-        )
+        let (line, col) = (e.span.start.line.max(1), e.span.start.col.max(1));
+        let mut message = french_message(&e.code);
+        if line > 1 && starts_its_line(source, line, col) && is_punctuation_error(&e.code) {
+            // A comma or a parenthesis forgotten at the end of a line is only noticed on the next.
+            message.push_str(&format!(" ; regardez aussi la fin de la ligne {}", line - 1));
+        }
+        Problem::new(line, col, message)
     })
+}
+
+/// Whether `col` (1-based) is the first non-blank character of `line` (1-based).
+fn starts_its_line(source: &str, line: usize, col: usize) -> bool {
+    source.lines().nth(line - 1).is_some_and(|text| {
+        let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+        col <= indent + 1
+    })
+}
+
+fn is_punctuation_error(error: &RonError) -> bool {
+    matches!(
+        error,
+        RonError::ExpectedComma
+            | RonError::ExpectedArrayEnd
+            | RonError::ExpectedStructLikeEnd
+            | RonError::ExpectedIdentifier
+            | RonError::ExpectedMapEnd
+    )
+}
+
+/// The name of a RON file's top-level structure (`Scenario`, `Glossaire`, `Reponses`), after
+/// comments and attributes, so that one command can take several kinds of file.
+pub fn top_level_name(source: &str) -> Option<&str> {
+    let mut rest = source.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(comment) = rest.strip_prefix("//") {
+            rest = comment.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(comment) = rest.strip_prefix("/*") {
+            rest = comment.split_once("*/").map_or("", |(_, after)| after);
+        } else if let Some(attribute) = rest.strip_prefix("#!") {
+            rest = attribute.split_once('\n').map_or("", |(_, after)| after);
+        } else {
+            break;
+        }
+    }
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let (name, after) = rest.split_at(end);
+    (!name.is_empty() && after.trim_start().starts_with('(')).then_some(name)
 }
 
 /// Parses and validates a scenario. All semantic problems are reported at once.

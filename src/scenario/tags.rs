@@ -83,7 +83,12 @@ pub fn theme_label(tag: &str) -> Option<&'static str> {
 /// Where a scenario sits on the way from a first session to exam level (0 = the tutorial,
 /// then beginner, intermediate, confirmed; 4 when it does not say), with its French label.
 pub fn level(scenario_tags: &[String]) -> (u8, &'static str) {
-    let has = |t: &str| scenario_tags.iter().any(|x| x == t);
+    // « Confirmé » as an instructor types it counts as `confirme`.
+    let has = |t: &str| {
+        scenario_tags
+            .iter()
+            .any(|x| crate::scoring::matching::normalise(x) == t)
+    };
     if has("tutoriel") {
         (0, "Tutoriel")
     } else if has("debutant") {
