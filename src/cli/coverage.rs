@@ -1,7 +1,6 @@
 //! `secretariat coverage`: what a set of scenarios trains.
 
 use crate::coverage;
-use crate::glossary;
 use crate::scenario::load;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -23,7 +22,7 @@ pub fn run(inputs: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        if glossary::is_glossary_source(&source) {
+        if matches!(load::top_level_name(&source), Some("Glossaire" | "Reponses")) {
             continue;
         }
         match load::load_scenario_str(&source) {

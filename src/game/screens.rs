@@ -157,6 +157,7 @@ fn readable_text(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
 
 fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<NextState<Screen>>) {
     let mut files = load::ron_files_in(&project_dir().join("scenarios"));
+    files.retain(|f| load::may_be_scenario(f));
     sort_by_level(&mut files);
     let mut home = Home {
         form: HomeForm::default(),

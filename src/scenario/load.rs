@@ -91,6 +91,14 @@ pub fn ron_files_in(dir: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// Whether a file may be a scenario: answers files and glossaries kept next to scenarios are not
+/// offered on the home screen (a file that cannot be read is, to show its problem).
+pub fn may_be_scenario(path: &Path) -> bool {
+    read_text(path).map_or(true, |source| {
+        !matches!(top_level_name(&source), Some("Reponses" | "Glossaire"))
+    })
+}
+
 /// Parses RON text into any of our file types (scenario, answers). `Some(...)` is optional and
 /// `Choix(id: ...)` needs no inner parentheses.
 pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Problem> {
