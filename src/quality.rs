@@ -1,5 +1,6 @@
 //! The quality gate for content (`secretariat check --strict`): a scenario must be tagged for
-//! the coverage report, reachable at 100 by a careful trainee, and must not let a hasty one pass.
+//! the coverage report, say its level and live up to it, be reachable at 100 by a careful
+//! trainee, and must not let a hasty one pass.
 
 use crate::policy::{self, PolicyKind};
 use crate::report::number;
@@ -16,7 +17,12 @@ pub const SEEDS: [u64; 5] = [1, 2, 3, 17, 2026];
 /// The default highest overall score the naive policy may reach.
 pub const NAIVE_MAX: f64 = 60.0;
 
-/// What the policies scored, for the summary of a scenario that passes.
+/// Above beginner level, a shift must keep three things going at once for a while, even for a
+/// trainee who never falls behind (the same rule as the shipped-scenario tests).
+pub const BUSY_PEAK: u32 = 3;
+pub const BUSY_SECONDS: u32 = 120;
+
+/// What the policies did, for the summary of a scenario that passes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
     /// The naive policy's best overall score over the seeds.
@@ -26,12 +32,7 @@ pub struct Figures {
     pub seconds_three_or_more: u32,
 }
 
-/// Below beginner level, a shift must keep three things going at once for a while, even for a
-/// trainee who never falls behind (the same rule as the shipped-scenario tests).
-pub const BUSY_PEAK: u32 = 3;
-pub const BUSY_SECONDS: u32 = 120;
-
-/// Problems that make a valid scenario unfit to ship, or the figures when there are none.
+/// The figures of a scenario fit to ship, or every problem that makes it unfit.
 pub fn strict_check(
     scenario: &Scenario,
     source: &str,
@@ -52,14 +53,37 @@ pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec
 
 fn run_checks(scenario: &Scenario, source: &str, naive_max: f64) -> (Vec<Problem>, Figures) {
     let locator = Locator::new(source);
-    let at = |offset: Option<usize>| {
-        let (line, col) = locator.line_col(offset.unwrap_or(0));
-        (line, col)
+    let mut problems = tag_problems(scenario, &locator);
+    // Problems of the whole scenario point at its `id`.
+    let (line, col) = locator.line_col(locator.key("id", 0).unwrap_or(0));
+    let mut at_header = |message: String| problems.push(Problem::new(line, col, message));
+    let shared = Arc::new(scenario.clone());
+    let load = policy::run(Arc::clone(&shared), SEEDS[0], Mode::Exam, PolicyKind::Ideal).load();
+    if let Some(message) = level_problem(scenario, load.peak_open, load.seconds_three_or_more) {
+        at_header(message);
+    }
+    if let Some(message) = ideal_problem(&shared) {
+        at_header(message);
+    }
+    let (naive_best, naive) = naive_problem(&shared, naive_max);
+    if let Some(message) = naive {
+        at_header(message);
+    }
+    let figures = Figures {
+        naive_best,
+        peak_open: load.peak_open,
+        seconds_three_or_more: load.seconds_three_or_more,
     };
+    (problems, figures)
+}
+
+/// Every situation has a certification block, and no tag is a misspelt shared one.
+fn tag_problems(scenario: &Scenario, locator: &Locator) -> Vec<Problem> {
     let mut problems = Vec::new();
     let situations_from = locator.key("situations", 0).unwrap_or(0);
     for situation in &scenario.situations {
-        let (line, col) = at(locator.key_value("id", &situation.id, situations_from));
+        let id_at = locator.key_value("id", &situation.id, situations_from);
+        let (line, col) = locator.line_col(id_at.unwrap_or(0));
         if situation.tags.is_empty() {
             problems.push(Problem::new(
                 line,
@@ -79,12 +103,10 @@ fn run_checks(scenario: &Scenario, source: &str, naive_max: f64) -> (Vec<Problem
                 ),
             ));
         }
-    }
-    for situation in &scenario.situations {
         for tag in &situation.tags {
             if let Some(known) = likely_typo(tag) {
-                let from = locator.key_value("id", &situation.id, situations_from);
-                let (line, col) = at(locator.key("etiquettes", from.unwrap_or(0)).or(from));
+                let tags_at = locator.key("etiquettes", id_at.unwrap_or(0)).or(id_at);
+                let (line, col) = locator.line_col(tags_at.unwrap_or(0));
                 problems.push(Problem::new(
                     line,
                     col,
@@ -96,83 +118,72 @@ fn run_checks(scenario: &Scenario, source: &str, naive_max: f64) -> (Vec<Problem
             }
         }
     }
-    let (line, col) = at(locator.key("id", 0));
-    let level = tags::level(&scenario.tags);
-    if level.0 > 3 {
-        problems.push(Problem::new(
-            line,
-            col,
-            "le scénario n'indique pas son niveau : ajoutez « debutant », « intermediaire » ou « confirme » à ses etiquettes",
-        ));
+    problems
+}
+
+/// The scenario says its level, and an intermediate or confirmed one is busy enough.
+fn level_problem(scenario: &Scenario, peak: u32, seconds_busy: u32) -> Option<String> {
+    let (rank, label) = tags::level(&scenario.tags);
+    if rank > 3 {
+        return Some(
+            "le scénario n'indique pas son niveau : ajoutez « debutant », « intermediaire » ou « confirme » à ses etiquettes".into(),
+        );
     }
-    let shared = Arc::new(scenario.clone());
-    let load = policy::run(Arc::clone(&shared), SEEDS[0], Mode::Exam, PolicyKind::Ideal).load();
-    let mut figures = Figures {
-        naive_best: 0.0,
-        peak_open: load.peak_open,
-        seconds_three_or_more: load.seconds_three_or_more,
-    };
-    if (2..=3).contains(&level.0)
-        && (load.peak_open < BUSY_PEAK || load.seconds_three_or_more < BUSY_SECONDS)
-    {
-        problems.push(Problem::new(
-            line,
-            col,
-            format!(
-                "niveau {} : trop peu de situations en même temps (au plus fort {}, et {} s avec au moins {BUSY_PEAK} ouvertes, pour {BUSY_SECONDS} s attendues) ; rapprochez des arrivées (decalage_arrivee: \"0 s\"), allongez des durées, ou classez le scénario « debutant »",
-                level.1.to_lowercase(),
-                load.peak_open,
-                load.seconds_three_or_more
-            ),
-        ));
-    }
-    for seed in SEEDS {
-        let report = play(&shared, PolicyKind::Ideal, seed);
-        if !report.validated || report.scores.overall < 100.0 {
+    let calm = peak < BUSY_PEAK || seconds_busy < BUSY_SECONDS;
+    ((2..=3).contains(&rank) && calm).then(|| {
+        format!(
+            "niveau {} : trop peu de situations en même temps (au plus fort {peak}, et {seconds_busy} s avec au moins {BUSY_PEAK} ouvertes, pour {BUSY_SECONDS} s attendues) ; rapprochez des arrivées (decalage_arrivee: \"0 s\"), allongez des durées, ou classez le scénario « debutant »",
+            label.to_lowercase()
+        )
+    })
+}
+
+/// The ideal trainee reaches 100 and validates on every seed.
+fn ideal_problem(scenario: &Arc<Scenario>) -> Option<String> {
+    SEEDS.iter().find_map(|&seed| {
+        let report = play(scenario, PolicyKind::Ideal, seed);
+        (!report.validated || report.scores.overall < 100.0).then(|| {
             let why = report
                 .lost
                 .first()
                 .map(|l| format!(" ; premier point perdu ({}) : {}", l.situation, l.explanation))
                 .unwrap_or_default();
-            problems.push(Problem::new(
-                line,
-                col,
-                format!(
-                    "la politique ideal n'atteint pas 100 (graine {seed} : {}/100){why}",
-                    number(report.scores.overall)
-                ),
-            ));
-            break;
-        }
-    }
+            format!(
+                "la politique ideal n'atteint pas 100 (graine {seed} : {}/100){why}",
+                number(report.scores.overall)
+            )
+        })
+    })
+}
+
+/// The naive trainee never validates nor scores above `naive_max`; returns its best score too.
+fn naive_problem(scenario: &Arc<Scenario>, naive_max: f64) -> (f64, Option<String>) {
+    let mut best = 0.0_f64;
     for seed in SEEDS {
-        let report = play(&shared, PolicyKind::Naive, seed);
-        figures.naive_best = figures.naive_best.max(report.scores.overall);
+        let report = play(scenario, PolicyKind::Naive, seed);
+        let score = report.scores.overall;
+        best = best.max(score);
         if report.validated {
-            problems.push(Problem::new(
-                line,
-                col,
-                format!(
+            return (
+                best,
+                Some(format!(
                     "la politique naive valide la séance (graine {seed} : {}/100) : ses pièges ne suffisent pas à départager",
-                    number(report.scores.overall)
-                ),
-            ));
-            break;
+                    number(score)
+                )),
+            );
         }
-        if report.scores.overall > naive_max {
-            problems.push(Problem::new(
-                line,
-                col,
-                format!(
+        if score > naive_max {
+            return (
+                best,
+                Some(format!(
                     "la politique naive obtient {}/100 (graine {seed}), au-dessus du seuil {} : rendez les pièges plus coûteux",
-                    number(report.scores.overall),
+                    number(score),
                     number(naive_max)
-                ),
-            ));
-            break;
+                )),
+            );
         }
     }
-    (problems, figures)
+    (best, None)
 }
 
 fn play(scenario: &Arc<Scenario>, kind: PolicyKind, seed: u64) -> scoring::Report {
@@ -182,8 +193,8 @@ fn play(scenario: &Arc<Scenario>, kind: PolicyKind, seed: u64) -> scoring::Repor
     )
 }
 
-/// A tag outside the shared vocabulary that differs from a known one by accents or one letter from a known one is a typo
-/// that would hide the situation from the coverage report.
+/// A tag outside the shared vocabulary that differs from a known one by accents, case or one
+/// letter is a typo that would hide the situation from the coverage report.
 fn likely_typo(tag: &str) -> Option<&'static str> {
     let known = tags::BLOCKS
         .iter()
@@ -195,7 +206,7 @@ fn likely_typo(tag: &str) -> Option<&'static str> {
     }
     let plain = normalise(tag);
     known.into_iter().find(|k| {
-        // Accents or case (« urgence-déguisée »), or one slip in a long word (« homonyn »).
+        // « urgence-déguisée », « Handicap », or one slip in a long word (« homonyn »).
         normalise(k) == plain || (k.len() >= 6 && strsim::levenshtein(k, tag) == 1)
     })
 }
