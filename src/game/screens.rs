@@ -295,13 +295,7 @@ fn home_ui(
 
 fn briefing_view(scenario: &Scenario, session: &Session, problems: &[String]) -> BriefingView {
     let p = &scenario.practice;
-    let mut tags: Vec<String> = scenario
-        .situations
-        .iter()
-        .flat_map(|s| s.tags.iter().cloned())
-        .collect();
-    tags.sort();
-    tags.dedup();
+    let tags = crate::scenario::tags::briefing_themes(scenario);
     BriefingView {
         title: scenario.title.clone(),
         description: scenario.description.clone(),

@@ -101,3 +101,41 @@ pub fn level(scenario_tags: &[String]) -> (u8, &'static str) {
         (4, "")
     }
 }
+
+/// What the briefing announces: the certification blocks, then the themes in words, in the
+/// vocabulary's order, then the scenario's own tags.
+pub fn briefing_themes(scenario: &super::Scenario) -> Vec<String> {
+    let used = |tag: &str| {
+        scenario
+            .situations
+            .iter()
+            .any(|s| s.tags.iter().any(|t| t == tag))
+    };
+    let blocks: Vec<&str> = BLOCKS
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, _))| used(id))
+        .map(|(n, _)| ["1", "2", "3"][n])
+        .collect();
+    let mut out = Vec::new();
+    if !blocks.is_empty() {
+        out.push(format!("blocs de compétences {}", blocks.join(", ")));
+    }
+    out.extend(
+        THEMES
+            .iter()
+            .filter(|(id, _)| used(id))
+            .map(|(_, label)| label.to_string()),
+    );
+    let mut own: Vec<String> = scenario
+        .situations
+        .iter()
+        .flat_map(|s| &s.tags)
+        .filter(|t| !is_block(t) && theme_label(t).is_none())
+        .map(|t| t.replace('-', " "))
+        .collect();
+    own.sort();
+    own.dedup();
+    out.extend(own);
+    out
+}

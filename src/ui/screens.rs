@@ -294,7 +294,8 @@ pub fn briefing(ui: &mut Ui, view: &BriefingView) -> Option<BriefingAction> {
             ui.end_row();
             if !view.tags.is_empty() {
                 ui.label(RichText::new("Thèmes").strong());
-                ui.label(view.tags.join(", "));
+                // A long list wraps inside the window instead of running off its edge.
+                ui.add(egui::Label::new(view.tags.join(", ")).wrap());
                 ui.end_row();
             }
         });

@@ -187,7 +187,7 @@ pub fn desk_view(sim: &Simulation, speed: f32, paused: bool) -> DeskView {
     let end = sim.shift_end();
     let clock_view = ClockView {
         now: clock(now),
-        end: clock(end),
+        end: crate::scenario::ClockTime(end).to_string(),
         progress: (now.saturating_sub(start)) as f32 / (end.saturating_sub(start)).max(1) as f32,
         speed,
         paused,
