@@ -91,7 +91,12 @@ fn glossary_and_drills(c: &mut Criterion) {
     c.bench_function("drill/generate-10-questions", |b| {
         b.iter(|| {
             seed += 1;
-            black_box(secretariat::glossary::drill::generate(&glossary, seed, 10, &[]))
+            black_box(secretariat::glossary::drill::generate(
+                &glossary,
+                seed,
+                10,
+                &[],
+            ))
         })
     });
 }

@@ -100,13 +100,15 @@ pub fn to_text(c: &Coverage) -> String {
             .iter()
             .map(|(name, n)| format!("{name} ({n})"))
             .collect();
-        out.push_str(&format!(
-            "  Sans étiquette de bloc : {}\n",
-            list.join(", ")
-        ));
+        out.push_str(&format!("  Sans étiquette de bloc : {}\n", list.join(", ")));
     }
     out.push_str("\nThèmes\n");
-    let width = c.themes.iter().map(|r| r.tag.chars().count()).max().unwrap_or(0);
+    let width = c
+        .themes
+        .iter()
+        .map(|r| r.tag.chars().count())
+        .max()
+        .unwrap_or(0);
     for row in c.themes.iter().filter(|r| r.situations > 0) {
         out.push_str(&format!(
             "  {:width$}  {}\n      {}\n",

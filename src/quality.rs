@@ -146,7 +146,12 @@ fn ideal_problem(scenario: &Arc<Scenario>) -> Option<String> {
             let why = report
                 .lost
                 .first()
-                .map(|l| format!(" ; premier point perdu ({}) : {}", l.situation, l.explanation))
+                .map(|l| {
+                    format!(
+                        " ; premier point perdu ({}) : {}",
+                        l.situation, l.explanation
+                    )
+                })
                 .unwrap_or_default();
             format!(
                 "la politique ideal n'atteint pas 100 (graine {seed} : {}/100){why}",

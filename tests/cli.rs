@@ -208,9 +208,11 @@ fn the_guide_embeds_the_shipped_example_exactly() {
 fn check_takes_a_folder_with_answers_files_and_refuses_two_scenarios_with_one_id() {
     let dir = std::env::temp_dir().join(format!("secretariat-ids-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let template =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/modele-scenario.ron"))
-            .unwrap();
+    let template = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/modele-scenario.ron"
+    ))
+    .unwrap();
     std::fs::write(dir.join("a.ron"), &template).unwrap();
     std::fs::write(dir.join("b.ron"), &template).unwrap();
     std::fs::write(
@@ -225,12 +227,18 @@ fn check_takes_a_folder_with_answers_files_and_refuses_two_scenarios_with_one_id
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("a.ron : valide (3 situations, niveau débutant)"), "{stdout}");
+    assert!(
+        stdout.contains("a.ron : valide (3 situations, niveau débutant)"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("b.ron:8:5: identifiant de scénario « mon-scenario » déjà pris par"),
         "{stdout}"
     );
-    assert!(stdout.contains("reponses.ron : valide (fichier de réponses, 1 action(s)"), "{stdout}");
+    assert!(
+        stdout.contains("reponses.ron : valide (fichier de réponses, 1 action(s)"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -249,6 +257,12 @@ fn a_comma_forgotten_at_the_end_of_a_line_points_to_that_line_too() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("virgule.ron:4:5: virgule attendue"), "{stdout}");
-    assert!(stdout.contains("regardez aussi la fin de la ligne 3"), "{stdout}");
+    assert!(
+        stdout.contains("virgule.ron:4:5: virgule attendue"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("regardez aussi la fin de la ligne 3"),
+        "{stdout}"
+    );
 }

@@ -22,11 +22,22 @@ fn the_glossary_is_large_and_complete() {
     assert!(g.terms.len() >= 300, "{} terms", g.terms.len());
     let specialties: HashSet<&str> = g.terms.iter().map(|t| t.specialty.as_str()).collect();
     assert!(specialties.len() >= 20, "{specialties:?}");
-    let with_abbreviation = g.terms.iter().filter(|t| !t.abbreviations.is_empty()).count();
+    let with_abbreviation = g
+        .terms
+        .iter()
+        .filter(|t| !t.abbreviations.is_empty())
+        .count();
     assert!(with_abbreviation >= 50, "{with_abbreviation} abbreviations");
     for family in [["coloscopie", "cystoscopie"], ["coloscopie", "colposcopie"]] {
-        let term = g.terms.iter().find(|t| t.term == family[0]).expect(family[0]);
-        assert!(term.confusables.iter().any(|c| c == family[1]), "{family:?}");
+        let term = g
+            .terms
+            .iter()
+            .find(|t| t.term == family[0])
+            .expect(family[0]);
+        assert!(
+            term.confusables.iter().any(|c| c == family[1]),
+            "{family:?}"
+        );
     }
 }
 
@@ -51,8 +62,15 @@ fn a_drill_never_asks_the_same_question_twice() {
         let mut subjects = HashSet::new();
         let mut terms = HashSet::new();
         for q in &d.questions {
-            assert!(subjects.insert((q.kind, q.subject.clone())), "seed {seed}: {q:?}");
-            assert!(terms.insert(q.term.clone()), "seed {seed}: {} twice", q.term);
+            assert!(
+                subjects.insert((q.kind, q.subject.clone())),
+                "seed {seed}: {q:?}"
+            );
+            assert!(
+                terms.insert(q.term.clone()),
+                "seed {seed}: {} twice",
+                q.term
+            );
         }
     }
 }
@@ -75,7 +93,10 @@ fn every_question_of_every_kind_accepts_its_right_answer() {
                     assert_eq!(distinct.len(), options.len(), "{q:?}");
                     assert!(options.len() >= 2 && *correct < options.len(), "{q:?}");
                     let wrong = (correct + 1) % options.len();
-                    assert_eq!(grade_response(q, &Response::Choice(wrong)).verdict, Verdict::Wrong);
+                    assert_eq!(
+                        grade_response(q, &Response::Choice(wrong)).verdict,
+                        Verdict::Wrong
+                    );
                 }
             }
         }
@@ -132,7 +153,12 @@ fn drill_cli(args: &[&str], input: &str) -> (i32, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -151,16 +177,28 @@ fn the_cli_drill_asks_corrects_and_scores() {
         &format!("{first}\nxx\n\n"),
     );
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Question 1/3 — Le sens d'une abréviation"), "{out}");
-    assert!(out.contains(&format!("« {} »", d.questions[0].subject)), "{out}");
+    assert!(
+        out.contains("Question 1/3 — Le sens d'une abréviation"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("« {} »", d.questions[0].subject)),
+        "{out}"
+    );
     assert!(out.contains("✔ Juste."), "{out}");
     assert!(out.contains("Aucune réponse."), "{out}");
     assert!(out.contains("Score : 1 sur 3 — 33,3/100"), "{out}");
     // The same seed asks the same questions.
-    let (_, again) = drill_cli(&["--seed", "5", "--count", "3", "--kind", "abreviation"], "");
+    let (_, again) = drill_cli(
+        &["--seed", "5", "--count", "3", "--kind", "abreviation"],
+        "",
+    );
     let first_question = |s: &str| s.lines().find(|l| l.starts_with("  « ")).map(String::from);
     assert_eq!(first_question(&out), first_question(&again));
-    assert!(again.contains("Séance interrompue après 0 question(s) sur 3."), "{again}");
+    assert!(
+        again.contains("Séance interrompue après 0 question(s) sur 3."),
+        "{again}"
+    );
 }
 
 #[test]

@@ -157,3 +157,20 @@ fn the_end_of_the_shift_produces_a_debrief() {
             .any(|c| c.explanation.contains("Urgence vitale manquée"))
     );
 }
+
+#[test]
+fn ending_the_shift_early_plays_it_out_and_shows_the_debrief() {
+    let mut app = app(5.0, Mode::Training);
+    app.world_mut()
+        .write_message(DeskCommand(DeskAction::EndShift));
+    app.update();
+    app.update();
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Debrief
+    );
+    // Nothing was answered: ending early cannot spare the unanswered situations.
+    let report = &app.world().resource::<Debrief>().0;
+    assert!(!report.validated);
+    assert!(report.scores.overall < 20.0, "{:?}", report.scores);
+}

@@ -11,14 +11,15 @@ fn project(path: &str) -> PathBuf {
 }
 
 fn library() -> Vec<(String, Scenario)> {
-    let mut out: Vec<(String, Scenario)> = secretariat::scenario::load::ron_files_in(&project("scenarios"))
-        .into_iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let s = load_scenario_file(&p).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-            (name, s)
-        })
-        .collect();
+    let mut out: Vec<(String, Scenario)> =
+        secretariat::scenario::load::ron_files_in(&project("scenarios"))
+            .into_iter()
+            .map(|p| {
+                let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+                let s = load_scenario_file(&p).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+                (name, s)
+            })
+            .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
 }
@@ -63,17 +64,28 @@ fn the_library_covers_the_settings_of_the_job() {
 fn difficulty_rises_from_a_guided_tutorial_to_confirmed_shifts() {
     let lib = library();
     let levels: Vec<u8> = lib.iter().map(|(_, s)| tags::level(&s.tags).0).collect();
-    for (rank, what) in [(0, "tutoriel"), (1, "débutant"), (2, "intermédiaire"), (3, "confirmé")] {
+    for (rank, what) in [
+        (0, "tutoriel"),
+        (1, "débutant"),
+        (2, "intermédiaire"),
+        (3, "confirmé"),
+    ] {
         assert!(levels.contains(&rank), "no {what} scenario");
     }
     let (_, tutorial) = lib.iter().find(|(n, _)| n == "tutoriel").unwrap();
     // A first session is short, and every decision comes with a hint.
-    let minutes = (tutorial.practice.shift_end.seconds() - tutorial.practice.shift_start.seconds()) / 60;
+    let minutes =
+        (tutorial.practice.shift_end.seconds() - tutorial.practice.shift_start.seconds()) / 60;
     assert!(minutes <= 60, "tutorial lasts {minutes} min");
     for situation in &tutorial.situations {
         for step in &situation.steps {
             if let secretariat::scenario::Step::Choice(c) = step {
-                assert!(!c.hint.is_empty(), "tutorial step {}/{} has no hint", situation.id, c.id);
+                assert!(
+                    !c.hint.is_empty(),
+                    "tutorial step {}/{} has no hint",
+                    situation.id,
+                    c.id
+                );
             }
         }
     }
@@ -99,7 +111,10 @@ fn the_hardest_emergencies_appear_disguised() {
                 x.tags.iter().any(|t| t == sign) && x.tags.iter().any(|t| t == "urgence-deguisee")
             })
             .collect();
-        assert!(!disguised.is_empty(), "no disguised emergency tagged {sign}");
+        assert!(
+            !disguised.is_empty(),
+            "no disguised emergency tagged {sign}"
+        );
     }
 }
 
@@ -112,7 +127,12 @@ fn every_shipped_file_passes_the_strict_check() {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("glossaire"), "{stdout}");
 }
 
@@ -126,7 +146,13 @@ fn the_template_for_instructors_passes_the_strict_check() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     let guide = std::fs::read_to_string(project("docs/guide-formateur.md")).unwrap();
-    for command in ["cp docs/modele-scenario.ron", "check --strict", "coverage", "simulate", "drill"] {
+    for command in [
+        "cp docs/modele-scenario.ron",
+        "check --strict",
+        "coverage",
+        "simulate",
+        "drill",
+    ] {
         assert!(guide.contains(command), "the guide never shows `{command}`");
     }
 }
@@ -158,12 +184,24 @@ fn strict_check_fails_an_untagged_situation_and_a_too_easy_scenario() {
     // No level: the home screen could not place it.
     let no_level = template.replacen(r#"etiquettes: ["debutant", "bloc-2", "bloc-3"],"#, "", 1);
     // Called « confirmé » (as an instructor types it) but never more than one thing at a time.
-    let calm_confirmed = template.replacen(r#"etiquettes: ["debutant","#, r#"etiquettes: ["Confirmé","#, 1);
+    let calm_confirmed = template.replacen(
+        r#"etiquettes: ["debutant","#,
+        r#"etiquettes: ["Confirmé","#,
+        1,
+    );
     for (name, text, expected) in [
-        ("confirme-calme.ron", calm_confirmed, "niveau confirmé : trop peu de situations en même temps"),
+        (
+            "confirme-calme.ron",
+            calm_confirmed,
+            "niveau confirmé : trop peu de situations en même temps",
+        ),
         ("sans-etiquette.ron", untagged, "sans étiquette"),
         ("trop-facile.ron", easy, "la politique naive"),
-        ("faute.ron", typo, "vouliez-vous dire « urgence-deguisee » ?"),
+        (
+            "faute.ron",
+            typo,
+            "vouliez-vous dire « urgence-deguisee » ?",
+        ),
         ("sans-niveau.ron", no_level, "n'indique pas son niveau"),
     ] {
         let path = dir.join(name);
@@ -182,7 +220,10 @@ fn strict_check_fails_an_untagged_situation_and_a_too_easy_scenario() {
         let stdout = String::from_utf8_lossy(&strict.stdout);
         assert_eq!(strict.status.code(), Some(1), "{name}: {stdout}");
         assert!(stdout.contains(expected), "{name}: {stdout}");
-        assert!(stdout.contains(&format!("{name}:")), "{name}: located: {stdout}");
+        assert!(
+            stdout.contains(&format!("{name}:")),
+            "{name}: located: {stdout}"
+        );
     }
 }
 
@@ -199,7 +240,10 @@ fn coverage_counts_situations_per_block_and_theme() {
     let lib = library();
     let tutorial = &lib.iter().find(|(n, _)| n == "tutoriel").unwrap().1;
     let total = tutorial.situations.len() + 3;
-    assert!(stdout.contains(&format!("2 scénarios, {total} situations")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("2 scénarios, {total} situations")),
+        "{stdout}"
+    );
     // The template's homonym situation and the tutorial's are counted together.
     let homonyms = tutorial
         .situations

@@ -146,7 +146,11 @@ fn intermediate_and_confirmed_shifts_are_full_realistic_shifts() {
         let channels: std::collections::HashSet<_> =
             s.situations.iter().map(|x| x.channel).collect();
         // A telesecretariat has no desk: phone, doctors and mail only.
-        let expected = if s.tags.iter().any(|t| t == "telesecretariat") { 3 } else { 4 };
+        let expected = if s.tags.iter().any(|t| t == "telesecretariat") {
+            3
+        } else {
+            4
+        };
         assert_eq!(channels.len(), expected, "{name}: channels");
         // Several things at once, even for a trainee who never falls behind.
         let load = policy::run(Arc::clone(&s), 1, Mode::Exam, PolicyKind::Ideal).load();

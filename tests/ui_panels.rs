@@ -271,12 +271,14 @@ fn the_home_screen_requires_a_seed_in_exam_mode_and_shows_invalid_files() {
             title: "Cabinet A".into(),
             summary: "08:00–11:00".into(),
             problems: vec![],
+            minutes: 180,
         },
         ScenarioEntry {
             path: "b.ron".into(),
             title: "b.ron".into(),
             summary: String::new(),
             problems: vec!["4:3: virgule attendue entre deux éléments".into()],
+            minutes: 0,
         },
     ];
     let form = HomeForm {
@@ -294,6 +296,14 @@ fn the_home_screen_requires_a_seed_in_exam_mode_and_shows_invalid_files() {
     harness.set_size(egui::vec2(1280.0, 800.0));
     harness.run();
     harness.get_by_label_contains("4:3: virgule attendue");
+    // The caption says how long the selected shift lasts at the chosen speed.
+    harness.get_by_label("×5 : cette vacation de 3 h dure 36 min.");
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().0.selected, 1);
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().0.selected, 0);
     harness.get_by_label("Commencer [Entrée]").click();
     harness.run();
     assert_eq!(harness.state().1, None);
@@ -337,7 +347,9 @@ fn drill_harness(
 fn a_typed_drill_answer_is_corrected_then_the_next_question_comes() {
     let mut harness = drill_harness(DrillKind::DefinitionToTerm);
     let first = harness.state().0.drill.questions[0].clone();
-    harness.get_by_label_contains(&first.subject).accesskit_node();
+    harness
+        .get_by_label_contains(&first.subject)
+        .accesskit_node();
     let field = harness.get_by_label("Votre réponse :");
     field.focus();
     harness.run();
@@ -358,7 +370,9 @@ fn a_typed_drill_answer_is_corrected_then_the_next_question_comes() {
     harness.get_by_label("Question suivante [Entrée]").click();
     harness.run();
     let second = harness.state().0.drill.questions[1].clone();
-    harness.get_by_label_contains(&second.subject).accesskit_node();
+    harness
+        .get_by_label_contains(&second.subject)
+        .accesskit_node();
     harness.get_by_label_contains("Question 2/2");
 }
 
@@ -370,7 +384,12 @@ fn a_choice_drill_is_answered_with_a_digit_and_ends_on_the_summary() {
         let secretariat::glossary::drill::Expected::Choice { correct, .. } = q.expected else {
             panic!("a choice")
         };
-        let key = [egui::Key::Num1, egui::Key::Num2, egui::Key::Num3, egui::Key::Num4][correct];
+        let key = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+        ][correct];
         harness.key_press(key);
         harness.run();
         harness.get_by_label_contains("✔ Juste");
@@ -382,4 +401,57 @@ fn a_choice_drill_is_answered_with_a_digit_and_ends_on_the_summary() {
     harness.get_by_label("Nouvelle série [N]").click();
     harness.run();
     assert_eq!(harness.state().2, Some(DrillExit::Again));
+}
+
+#[test]
+fn a_term_to_type_takes_the_keyboard_so_letters_do_not_fire_shortcuts() {
+    let s = example();
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(arrival("demande-courrier-cardio") + 10);
+    sim.apply(Action::Take(
+        s.situation_index("demande-courrier-cardio").unwrap(),
+    ))
+    .unwrap();
+    let mut harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.run();
+    // « a » would put the request on hold, « s » mute the sound, space pause the clock.
+    for key in [egui::Key::A, egui::Key::S, egui::Key::Space] {
+        harness.key_press(key);
+        harness.run();
+    }
+    assert_eq!(harness.state().1, Vec::<DeskAction>::new());
+}
+
+#[test]
+fn escape_asks_before_ending_the_shift() {
+    let sim = sim_at(Mode::Exam, arrival("accueil-m-leroy") + 5, &[]);
+    let mut harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Terminer la vacation maintenant ?");
+    assert!(
+        harness.state().1.is_empty(),
+        "nothing ends on the first key"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Terminer la vacation maintenant ?")
+            .is_none()
+    );
+    harness.get_by_label("Terminer [Échap]").click();
+    harness.run();
+    harness.get_by_label("Oui, terminer [Entrée]").click();
+    harness.run();
+    assert_eq!(harness.state().1, vec![DeskAction::EndShift]);
+}
+
+#[test]
+fn a_ringing_phone_shows_a_banner_and_cards_show_how_urgent_they_look() {
+    let sim = sim_at(Mode::Training, arrival("appel-gene-poitrine") + 8, &[]);
+    let harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.get_by_label_contains("Le téléphone sonne — sonnerie");
+    // M. Leroy, waiting at the desk, looks like a routine appointment.
+    harness.get_by_label("priorité normale");
 }

@@ -22,7 +22,10 @@ pub fn run(inputs: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        if matches!(load::top_level_name(&source), Some("Glossaire" | "Reponses")) {
+        if matches!(
+            load::top_level_name(&source),
+            Some("Glossaire" | "Reponses")
+        ) {
             continue;
         }
         match load::load_scenario_str(&source) {

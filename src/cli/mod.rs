@@ -79,7 +79,12 @@ struct DrillArgs {
     #[arg(long, default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200), help_heading = "Options")]
     count: u16,
     /// Type d'exercice (à répéter pour en combiner ; tous par défaut).
-    #[arg(long = "kind", value_enum, value_name = "TYPE", help_heading = "Options")]
+    #[arg(
+        long = "kind",
+        value_enum,
+        value_name = "TYPE",
+        help_heading = "Options"
+    )]
     kinds: Vec<KindArg>,
 }
 

@@ -25,7 +25,9 @@ impl Drill {
     pub fn start(kind: Option<DrillKind>, seed: Option<u64>) -> Result<Drill, String> {
         let path = super::project_dir().join(glossary::DEFAULT_PATH);
         let glossary = glossary::load_glossary_file(&path).map_err(|problems| {
-            let first = problems.first().map(|p| p.render(&path.display().to_string()));
+            let first = problems
+                .first()
+                .map(|p| p.render(&path.display().to_string()));
             format!(
                 "Le glossaire n'est pas valide : {}",
                 first.unwrap_or_default()

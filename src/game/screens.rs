@@ -92,6 +92,7 @@ fn entry_for(path: &Path) -> ScenarioEntry {
                 s.situations.len()
             ),
             problems: Vec::new(),
+            minutes: (s.practice.shift_end.seconds() - s.practice.shift_start.seconds()) / 60,
         },
         Err(problems) => ScenarioEntry {
             path: shown,
@@ -100,6 +101,7 @@ fn entry_for(path: &Path) -> ScenarioEntry {
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
             summary: String::new(),
             problems: problems_text(&problems),
+            minutes: 0,
         },
     }
 }
@@ -114,7 +116,8 @@ fn level_prefix(tags: &[String]) -> String {
 /// The home list goes from the tutorial to exam-level shifts, then by file name.
 fn sort_by_level(files: &mut [PathBuf]) {
     files.sort_by_cached_key(|f| {
-        let rank = load::load_scenario_file(f).map_or(5, |s| crate::scenario::tags::level(&s.tags).0);
+        let rank =
+            load::load_scenario_file(f).map_or(5, |s| crate::scenario::tags::level(&s.tags).0);
         (rank, f.clone())
     });
 }

@@ -73,6 +73,12 @@ impl Session {
                 // A refused action is in the log, which the desk shows.
                 let _ = self.sim.apply(a);
             }
+            DeskAction::EndShift => {
+                // The rest of the shift plays out unattended; the debrief follows.
+                let end = self.sim.shift_end();
+                self.sim.advance_to(end);
+                self.paused = false;
+            }
             DeskAction::TogglePause if training => self.paused = !self.paused,
             DeskAction::Faster if training => {
                 self.speed = SPEEDS

@@ -74,7 +74,10 @@ pub enum Expected {
         refused: Vec<String>,
     },
     /// One option among several.
-    Choice { options: Vec<String>, correct: usize },
+    Choice {
+        options: Vec<String>,
+        correct: usize,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -211,7 +214,8 @@ fn build(
             }
         }
         DrillKind::AbbreviationToMeaning => {
-            let abbreviation = term.abbreviations[rng.random_range(0..term.abbreviations.len())].clone();
+            let abbreviation =
+                term.abbreviations[rng.random_range(0..term.abbreviations.len())].clone();
             // The same abbreviation may stand for several terms: all are right.
             let mut accepted = Vec::new();
             let mut refused = Vec::new();
@@ -255,7 +259,12 @@ fn build(
             let (start, end) = example_position(term)?;
             let written = &term.example[start..end];
             let wrong = misspell(written, &spellings, &term.confusables, rng)?;
-            let sentence = format!("{}{}{}", &term.example[..start], wrong, &term.example[end..]);
+            let sentence = format!(
+                "{}{}{}",
+                &term.example[..start],
+                wrong,
+                &term.example[end..]
+            );
             let mut refused = term.confusables.clone();
             refused.push(wrong.clone());
             Question {
@@ -294,7 +303,10 @@ fn explain(term: &Term) -> String {
         text.push_str(&format!(" Racines : {}.", roots.join(" ; ")));
     }
     if !term.abbreviations.is_empty() {
-        text.push_str(&format!(" Abréviation : {}.", term.abbreviations.join(", ")));
+        text.push_str(&format!(
+            " Abréviation : {}.",
+            term.abbreviations.join(", ")
+        ));
     }
     if !term.confusables.is_empty() {
         text.push_str(&format!(
@@ -381,11 +393,16 @@ pub fn grade_response(question: &Question, response: &Response) -> Outcome {
             }
             // Copying the fault is never a slip, even when it is one letter away.
             if question.kind == DrillKind::SpotMisspelling
-                && refused.last().is_some_and(|fault| normalise(fault) == normalise(typed))
+                && refused
+                    .last()
+                    .is_some_and(|fault| normalise(fault) == normalise(typed))
             {
                 return outcome(
                     Verdict::Wrong,
-                    format!("« {} » est justement le mot mal orthographié.", typed.trim()),
+                    format!(
+                        "« {} » est justement le mot mal orthographié.",
+                        typed.trim()
+                    ),
                     question,
                 );
             }
@@ -421,13 +438,19 @@ pub fn grade_response(question: &Question, response: &Response) -> Outcome {
             } else {
                 let right = &options[*correct];
                 let first = match options.get(*i) {
-                    Some(given) => format!("Faux : la bonne réponse était « {right} », pas « {given} »."),
+                    Some(given) => {
+                        format!("Faux : la bonne réponse était « {right} », pas « {given} ».")
+                    }
                     None => format!("Réponse non reconnue : la bonne réponse était « {right} »."),
                 };
                 outcome(Verdict::Wrong, first, question)
             }
         }
-        _ => outcome(Verdict::Wrong, "Réponse d'un autre type que la question.".into(), question),
+        _ => outcome(
+            Verdict::Wrong,
+            "Réponse d'un autre type que la question.".into(),
+            question,
+        ),
     }
 }
 

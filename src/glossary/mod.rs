@@ -7,8 +7,8 @@ mod validate;
 
 pub use model::*;
 
-use crate::scenario::load::{parse_ron, read_text};
 use crate::scenario::Problem;
+use crate::scenario::load::{parse_ron, read_text};
 use std::path::Path;
 
 /// Where the shipped glossary lives, relative to the project folder.

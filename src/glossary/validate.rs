@@ -12,7 +12,11 @@ pub fn validate(glossary: &Glossary, source: &str) -> Vec<Problem> {
     if glossary.terms.is_empty() {
         let at = locator.key("termes", 0).unwrap_or(0);
         let (line, col) = locator.line_col(at);
-        problems.push(Problem::new(line, col, "le glossaire ne contient aucun terme"));
+        problems.push(Problem::new(
+            line,
+            col,
+            "le glossaire ne contient aucun terme",
+        ));
         return problems;
     }
     let mut seen: HashMap<String, &str> = HashMap::new();
@@ -108,7 +112,10 @@ fn check_term(term: &Term, report: &mut impl FnMut(&str, String)) {
     }
     for abbreviation in &term.abbreviations {
         if abbreviation.trim().is_empty() {
-            report("abreviations", format!("« {name} » : une abréviation est vide"));
+            report(
+                "abreviations",
+                format!("« {name} » : une abréviation est vide"),
+            );
         }
     }
     for root in &term.roots {

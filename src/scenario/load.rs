@@ -109,7 +109,10 @@ pub fn parse_ron<T: DeserializeOwned>(source: &str) -> Result<T, Problem> {
         let mut message = french_message(&e.code);
         if line > 1 && starts_its_line(source, line, col) && is_punctuation_error(&e.code) {
             // A comma or a parenthesis forgotten at the end of a line is only noticed on the next.
-            message.push_str(&format!(" ; regardez aussi la fin de la ligne {}", line - 1));
+            message.push_str(&format!(
+                " ; regardez aussi la fin de la ligne {}",
+                line - 1
+            ));
         }
         Problem::new(line, col, message)
     })

@@ -1,9 +1,9 @@
 //! Scenario files: the data model, loading with precise errors, and validation.
 
 pub mod load;
-pub mod tags;
 pub mod locate;
 mod model;
+pub mod tags;
 mod time;
 pub mod validate;
 

@@ -24,7 +24,10 @@ pub const THEMES: &[(&str, &str)] = &[
     // Urgences
     ("urgence-vitale", "urgence vitale (15, médecin sur place)"),
     ("urgence-deguisee", "urgence déguisée en demande banale"),
-    ("urgence-relative", "urgence relative (créneau le jour même)"),
+    (
+        "urgence-relative",
+        "urgence relative (créneau le jour même)",
+    ),
     ("avc", "signes d'AVC (VITE)"),
     ("douleur-thoracique", "douleur thoracique"),
     ("risque-suicidaire", "risque suicidaire"),
@@ -39,7 +42,10 @@ pub const THEMES: &[(&str, &str)] = &[
     ("assureur", "demande d'un assureur ou d'une mutuelle"),
     ("salle-d-attente", "discrétion en salle d'attente"),
     ("ecran", "écran visible du public"),
-    ("messagerie-securisee", "messagerie sécurisée de santé (MSSanté)"),
+    (
+        "messagerie-securisee",
+        "messagerie sécurisée de santé (MSSanté)",
+    ),
     ("identitovigilance", "identitovigilance"),
     ("homonyme", "homonymes"),
     // Organisation et dossiers

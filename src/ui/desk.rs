@@ -19,12 +19,25 @@ pub struct DeskUiState {
     pub focus_search: bool,
     /// The situation the typed text belongs to, to clear it when the step changes.
     pub typed_for: Option<(usize, String)>,
+    /// The register step the search fields were last cleared for.
+    pub record_for: Option<(usize, String)>,
+    /// « Terminer la vacation ? » is waiting for a yes or a no.
+    pub confirm_end: bool,
 }
 
 /// The whole desk at once, laid out for 1280×800 and larger.
 pub fn desk(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<DeskAction> {
     let mut actions = shortcuts(ui, view, state);
-    egui::Panel::top("desk-clock").show(ui, |ui| actions.extend(clock_bar(ui, &view.clock)));
+    egui::Panel::top("desk-clock").show(ui, |ui| {
+        for action in clock_bar(ui, &view.clock) {
+            // Ending the shift is asked for again before it happens.
+            if action == DeskAction::EndShift {
+                state.confirm_end = true;
+            } else {
+                actions.push(action);
+            }
+        }
+    });
     egui::Panel::bottom("desk-shortcuts").show(ui, |ui| shortcut_help(ui, view.clock.mode));
     egui::Panel::left("desk-left")
         .exact_size(330.0)
@@ -46,20 +59,87 @@ pub fn desk(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<DeskAc
             ui.separator();
             log_panel(ui, &view.log);
         });
-    egui::CentralPanel::default().show(ui, |ui| match &view.interaction {
-        Some(interaction) => actions.extend(interaction_panel(ui, interaction, state)),
-        None => {
-            ui.add_space(40.0);
-            ui.vertical_centered(|ui| {
-                ui.label(
-                    RichText::new("Aucune situation en cours")
-                        .size(18.0)
-                        .color(MUTED),
-                );
-                ui.label("Décrochez, appelez un patient ou ouvrez une demande.");
-            });
+    egui::CentralPanel::default().show(ui, |ui| {
+        actions.extend(end_banner(ui, state));
+        actions.extend(ringing_banner(ui, view));
+        match &view.interaction {
+            Some(interaction) => actions.extend(interaction_panel(ui, interaction, state)),
+            None => {
+                ui.add_space(40.0);
+                ui.vertical_centered(|ui| {
+                    ui.label(
+                        RichText::new("Aucune situation en cours")
+                            .size(18.0)
+                            .color(MUTED),
+                    );
+                    ui.label("Décrochez, appelez un patient ou ouvrez une demande.");
+                });
+            }
         }
     });
+    actions
+}
+
+/// A phone that rings is hard to miss: a red banner on top of the conversation, with the rings
+/// left before the voicemail.
+pub fn ringing_banner(ui: &mut Ui, view: &DeskView) -> Vec<DeskAction> {
+    let mut actions = Vec::new();
+    let Some(line) = view.phone_lines.iter().find(|l| !l.on_hold) else {
+        return actions;
+    };
+    egui::Frame::new()
+        .fill(DANGER.gamma_multiply(0.25))
+        .stroke(egui::Stroke::new(2.0, DANGER))
+        .inner_margin(8.0)
+        .corner_radius(4.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "☎ Le téléphone sonne — sonnerie {} / {} avant la messagerie",
+                        line.rings, line.ring_limit
+                    ))
+                    .strong()
+                    .size(17.0),
+                );
+                if ui.button(with_key("Décrocher", "T")).clicked() {
+                    actions.push(DeskAction::Sim(Action::Take(line.situation)));
+                }
+            });
+        });
+    ui.add_space(6.0);
+    actions
+}
+
+/// The confirmation before ending the shift early.
+fn end_banner(ui: &mut Ui, state: &mut DeskUiState) -> Vec<DeskAction> {
+    let mut actions = Vec::new();
+    if !state.confirm_end {
+        return actions;
+    }
+    theme::card(ui, true).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            RichText::new("Terminer la vacation maintenant ?")
+                .strong()
+                .size(17.0),
+        );
+        ui.label("La suite de la vacation se déroule sans vous (appels sans réponse, patients qui attendent), puis le débriefing s'affiche.");
+        ui.horizontal(|ui| {
+            let typing = ui.ctx().egui_wants_keyboard_input();
+            if ui.button(with_key("Oui, terminer", "Entrée")).clicked()
+                || (!typing && ui.input(|i| i.key_pressed(Key::Enter)))
+            {
+                state.confirm_end = false;
+                actions.push(DeskAction::EndShift);
+            }
+            if ui.button(with_key("Non, continuer", "Échap")).clicked() {
+                state.confirm_end = false;
+            }
+        });
+    });
+    ui.add_space(6.0);
     actions
 }
 
@@ -104,6 +184,10 @@ pub fn clock_bar(ui: &mut Ui, clock: &ClockView) -> Vec<DeskAction> {
         if ui.button(sound).clicked() {
             actions.push(DeskAction::ToggleMute);
         }
+        ui.separator();
+        if ui.button(with_key("Terminer", "Échap")).clicked() {
+            actions.push(DeskAction::EndShift);
+        }
         let mut volume = clock.volume;
         let slider = ui.add_enabled(
             !clock.muted,
@@ -122,15 +206,12 @@ pub fn phone_panel(ui: &mut Ui, lines: &[PhoneLine]) -> Vec<DeskAction> {
     if lines.is_empty() {
         ui.label(RichText::new("Aucun appel").color(MUTED));
     }
-    for (n, line) in lines.iter().enumerate() {
+    for line in lines {
         let lost_soon = line.about_to_be_lost();
         let frame = theme::card(ui, lost_soon);
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("Ligne {}", line.line)).strong());
-                ui.label(&line.caller);
-            });
+            ui.label(RichText::new(format!("☎ {}", line.caller)).strong());
             if line.on_hold {
                 let left = line.hold_left.unwrap_or(0);
                 let colour = if lost_soon { DANGER } else { WARNING };
@@ -153,12 +234,8 @@ pub fn phone_panel(ui: &mut Ui, lines: &[PhoneLine]) -> Vec<DeskAction> {
                 if !line.description.is_empty() {
                     ui.label(RichText::new(&line.description).color(MUTED).small());
                 }
-                let label = if n == 0 {
-                    with_key("Décrocher", "T")
-                } else {
-                    "Décrocher".to_string()
-                };
-                if ui.button(label).clicked() {
+                // The banner above the conversation carries the [T] shortcut.
+                if ui.button("Décrocher").clicked() {
                     actions.push(DeskAction::Sim(Action::Take(line.situation)));
                 }
             }
@@ -195,6 +272,7 @@ pub fn waiting_room(ui: &mut Ui, cards: &[WaitingCard]) -> Vec<DeskAction> {
                 "Arrivée {} · {appointment} · attend depuis {}",
                 card.arrived, card.waited
             ));
+            priority(ui, card.looks);
             if !card.description.is_empty() {
                 ui.label(RichText::new(&card.description).color(MUTED).small());
             }
@@ -223,6 +301,15 @@ pub fn waiting_room(ui: &mut Ui, cards: &[WaitingCard]) -> Vec<DeskAction> {
     actions
 }
 
+/// The urgency a waiting item seems to have, as the secretary sees it before taking it.
+fn priority(ui: &mut Ui, looks: crate::scenario::Urgency) {
+    ui.label(
+        RichText::new(format!("priorité {}", looks.label()))
+            .color(theme::urgency_colour(looks))
+            .small(),
+    );
+}
+
 pub fn tasks_panel(ui: &mut Ui, tasks: &[TaskCard]) -> Vec<DeskAction> {
     let mut actions = Vec::new();
     ui.label(theme::heading("Demandes et courrier"));
@@ -240,6 +327,7 @@ pub fn tasks_panel(ui: &mut Ui, tasks: &[TaskCard]) -> Vec<DeskAction> {
                 _ => task.title.clone(),
             };
             ui.label(RichText::new(title).strong());
+            priority(ui, task.looks);
             if let (Some(deadline), Some(left)) = (&task.deadline, task.minutes_left) {
                 let (text, colour) = if task.overdue {
                     (format!("Échéance {deadline} dépassée !"), DANGER)
@@ -340,7 +428,8 @@ pub fn interaction_panel(
         }
         StepView::Typed { prompt } => {
             let key = (view.situation, prompt.clone());
-            if state.typed_for.as_ref() != Some(&key) {
+            let fresh = state.typed_for.as_ref() != Some(&key);
+            if fresh {
                 state.typed.clear();
                 state.typed_for = Some(key);
             }
@@ -349,6 +438,11 @@ pub fn interaction_panel(
             let response = ui
                 .add(TextEdit::singleline(&mut state.typed).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
+            // The keyboard goes to the field as soon as a term is asked: typed letters must not
+            // fire the desk's shortcuts (Échap leaves the field to use them).
+            if fresh {
+                response.request_focus();
+            }
             let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if (ui.button(with_key("Valider", "Entrée")).clicked() || entered)
                 && !state.typed.trim().is_empty()
@@ -359,6 +453,14 @@ pub fn interaction_panel(
             }
         }
         StepView::Record { prompt } => {
+            let key = (view.situation, prompt.clone());
+            if state.record_for.as_ref() != Some(&key) {
+                // A new search: the previous patient's date and name must not linger.
+                state.search_birth.clear();
+                state.search_name.clear();
+                state.focus_search = true;
+                state.record_for = Some(key);
+            }
             ui.label(RichText::new(prompt).strong());
             ui.label("Cherchez le patient dans le fichier (à droite) : date de naissance d'abord, puis nom.");
             if ui
@@ -405,7 +507,7 @@ pub fn register_panel(
 ) -> Vec<DeskAction> {
     let mut actions = Vec::new();
     ui.label(theme::heading("Fichier des patients"));
-    egui::Grid::new("register-search")
+    let submitted = egui::Grid::new("register-search")
         .num_columns(2)
         .show(ui, |ui| {
             let label = ui.label("Né(e) le");
@@ -421,14 +523,17 @@ pub fn register_panel(
             }
             ui.end_row();
             let label = ui.label("Nom");
-            ui.add(
-                TextEdit::singleline(&mut state.search_name)
-                    .hint_text("nom ou prénom")
-                    .desired_width(140.0),
-            )
-            .labelled_by(label.id);
+            let name = ui
+                .add(
+                    TextEdit::singleline(&mut state.search_name)
+                        .hint_text("nom ou prénom")
+                        .desired_width(140.0),
+                )
+                .labelled_by(label.id);
             ui.end_row();
-        });
+            (birth.lost_focus() || name.lost_focus()) && ui.input(|i| i.key_pressed(Key::Enter))
+        })
+        .inner;
     let searching = !state.search_birth.trim().is_empty() || !state.search_name.trim().is_empty();
     if !searching {
         ui.label(
@@ -441,6 +546,10 @@ pub fn register_panel(
     let found = search_register(register, &state.search_birth, &state.search_name);
     if found.is_empty() {
         ui.label(RichText::new("Aucun dossier trouvé").color(MUTED));
+    }
+    // Entrée in a search field opens the only match.
+    if submitted && can_open && found.len() == 1 {
+        actions.push(DeskAction::Sim(Action::Open(found[0].patient.clone())));
     }
     ScrollArea::vertical()
         .id_salt("register-results")
@@ -499,6 +608,7 @@ pub fn shortcut_help(ui: &mut Ui, mode: Mode) {
         "[Entrée] valider",
         "[F] fichier",
         "[S] son",
+        "[Échap] terminer",
     ];
     if mode == Mode::Training {
         keys.extend(["[Espace] pause", "[+/−] vitesse"]);
@@ -556,7 +666,13 @@ pub fn shortcuts(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<D
         actions.push(DeskAction::Sim(Action::Hold));
     }
     if pressed(Key::F) {
+        // A new search starts empty: typing must not append to the previous one.
+        state.search_birth.clear();
+        state.search_name.clear();
         state.focus_search = true;
+    }
+    if pressed(Key::Escape) {
+        state.confirm_end = !state.confirm_end;
     }
     if pressed(Key::S) {
         actions.push(DeskAction::ToggleMute);

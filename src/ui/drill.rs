@@ -23,12 +23,20 @@ pub enum DrillExit {
 }
 
 /// Draws the drill and applies the trainee's answers to `session`.
-pub fn drill(ui: &mut Ui, session: &mut DrillSession, state: &mut DrillUiState) -> Option<DrillExit> {
+pub fn drill(
+    ui: &mut Ui,
+    session: &mut DrillSession,
+    state: &mut DrillUiState,
+) -> Option<DrillExit> {
     let total = session.drill.questions.len();
     let answered = session.outcomes.len();
     let points: f32 = session.outcomes.iter().map(|o| o.points).sum();
     ui.add_space(8.0);
-    ui.label(RichText::new("Exercices de terminologie").size(24.0).strong());
+    ui.label(
+        RichText::new("Exercices de terminologie")
+            .size(24.0)
+            .strong(),
+    );
     ui.label(
         RichText::new(format!(
             "graine {} · {answered} question(s) sur {total} · {} point(s)",
@@ -59,13 +67,15 @@ pub fn drill(ui: &mut Ui, session: &mut DrillSession, state: &mut DrillUiState) 
     } else {
         summary(ui, session);
         ui.add_space(12.0);
-        if ui.button(with_key("Nouvelle série", "N")).clicked() || ui.input(|i| i.key_pressed(Key::N))
+        if ui.button(with_key("Nouvelle série", "N")).clicked()
+            || ui.input(|i| i.key_pressed(Key::N))
         {
             exit = Some(DrillExit::Again);
         }
     }
     ui.add_space(12.0);
-    if ui.button(with_key("Accueil", "Échap")).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+    if ui.button(with_key("Accueil", "Échap")).clicked() || ui.input(|i| i.key_pressed(Key::Escape))
+    {
         exit = Some(DrillExit::Home);
     }
     exit
@@ -149,14 +159,22 @@ fn review(ui: &mut Ui, session: &DrillSession, given: &str, state: &mut DrillUiS
     };
     let (mark, colour, word) = verdict_style(outcome.verdict);
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{mark} {word}")).size(20.0).color(colour).strong());
+        ui.label(
+            RichText::new(format!("{mark} {word}"))
+                .size(20.0)
+                .color(colour)
+                .strong(),
+        );
         ui.label(RichText::new(format!("— votre réponse : « {} »", given.trim())).color(MUTED));
     });
     if outcome.verdict != Verdict::Right {
         ui.label(
-            RichText::new(format!("Réponse attendue : {}", right_answer_text(question)))
-                .size(18.0)
-                .strong(),
+            RichText::new(format!(
+                "Réponse attendue : {}",
+                right_answer_text(question)
+            ))
+            .size(18.0)
+            .strong(),
         );
     }
     theme::card(ui, false).show(ui, |ui| {
@@ -169,7 +187,9 @@ fn review(ui: &mut Ui, session: &DrillSession, given: &str, state: &mut DrillUiS
     } else {
         "Question suivante"
     };
-    if ui.button(RichText::new(with_key(label, "Entrée")).size(17.0)).clicked()
+    if ui
+        .button(RichText::new(with_key(label, "Entrée")).size(17.0))
+        .clicked()
         || ui.input(|i| i.key_pressed(Key::Enter))
     {
         state.reviewing = None;

@@ -19,4 +19,6 @@ pub enum DeskAction {
     Slower,
     ToggleMute,
     Volume(f32),
+    /// Let the rest of the shift play out without the trainee, then show the debrief.
+    EndShift,
 }

@@ -14,6 +14,8 @@ pub struct ScenarioEntry {
     pub summary: String,
     /// `ligne:colonne : message` lines when the file is invalid.
     pub problems: Vec<String>,
+    /// Length of the shift in game minutes (0 when the file is invalid).
+    pub minutes: u32,
 }
 
 impl ScenarioEntry {
@@ -88,6 +90,16 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
         ui.label(RichText::new("Simulateur d'accueil de secrétariat médical").color(MUTED));
     });
     ui.add_space(12.0);
+    // Up and down move through the list when no text field has the keyboard.
+    if !ui.ctx().egui_wants_keyboard_input() && !entries.is_empty() {
+        let (up, down) = ui.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
+        if up {
+            form.selected = form.selected.saturating_sub(1);
+        }
+        if down {
+            form.selected = (form.selected + 1).min(entries.len() - 1);
+        }
+    }
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         ui.label(theme::heading("Choisissez un scénario"));
@@ -155,11 +167,19 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
                 ui.radio_value(&mut form.speed, speed, format!("×{speed}"));
             }
         });
-        ui.label(
-            RichText::new("×5 : une vacation de 3 h dure 36 minutes.")
+        let minutes = entries.get(form.selected).map_or(0, |e| e.minutes);
+        if minutes > 0 {
+            let real = (minutes as f32 / form.speed).round().max(1.0);
+            ui.label(
+                RichText::new(format!(
+                    "×{} : cette vacation de {} dure {real} min.",
+                    form.speed,
+                    duration_words(minutes)
+                ))
                 .color(MUTED)
                 .small(),
-        );
+            );
+        }
         ui.add_space(8.0);
         let label = ui.label(theme::heading("Graine"));
         let hint = if form.mode == Mode::Exam {
@@ -344,4 +364,13 @@ pub fn briefing(ui: &mut Ui, view: &BriefingView) -> Option<BriefingAction> {
         }
     });
     action
+}
+
+/// 40 → « 40 min », 180 → « 3 h », 195 → « 3 h 15 ».
+fn duration_words(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
 }
