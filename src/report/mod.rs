@@ -84,10 +84,10 @@ pub fn to_text(report: &Report) -> String {
         let mark = match t.outcome {
             Outcome::OnTime => "✔",
             Outcome::Late => "◷",
-            Outcome::Wrong => "✎",
+            Outcome::Wrong => "⚠",
             Outcome::Missed => "✖",
         };
-        let taken = t.taken.as_deref().unwrap_or("—");
+        let taken = t.taken.as_deref().unwrap_or("jamais");
         let _ = writeln!(
             w,
             "  {mark} {} {:<18} {} ({}) — prise {taken} — {}{}",

@@ -17,7 +17,7 @@ fn outcome_style(o: Outcome) -> (&'static str, egui::Color32) {
     match o {
         Outcome::OnTime => ("✔", OK),
         Outcome::Late => ("◷", WARNING),
-        Outcome::Wrong => ("✎", WARNING),
+        Outcome::Wrong => ("⚠", WARNING),
         Outcome::Missed => ("✖", DANGER),
     }
 }
@@ -118,7 +118,7 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
         )));
         for entry in &report.timeline {
             let (mark, colour) = outcome_style(entry.outcome);
-            let taken = entry.taken.as_deref().unwrap_or("—");
+            let taken = entry.taken.as_deref().unwrap_or("jamais");
             let lost = if entry.points_lost > 0.0 {
                 format!(" · −{} pt", points(entry.points_lost))
             } else {
