@@ -577,3 +577,23 @@ fn ignoring_most_situations_cannot_validate_a_session() {
             .any(|l| l.explanation.starts_with("Non traité"))
     );
 }
+
+#[test]
+fn a_missed_emergency_still_says_what_had_to_be_done() {
+    let s = Arc::new(
+        load_scenario_file(std::path::Path::new("scenarios/exemple-commente.ron")).unwrap(),
+    );
+    // Nobody answers anything.
+    let report = report_of(&s, Simulation::new(Arc::clone(&s), 1, Mode::Exam));
+    let missed = report
+        .critical_errors
+        .iter()
+        .find(|c| c.situation == "appel-gene-poitrine")
+        .expect("the hidden chest pain is missed");
+    assert!(
+        missed.explanation.contains("Ce qu'il fallait faire :")
+            && missed.explanation.contains("15"),
+        "{}",
+        missed.explanation
+    );
+}

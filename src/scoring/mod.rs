@@ -126,6 +126,19 @@ pub fn clock(t: Secs) -> String {
     format!("{:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60)
 }
 
+/// What the best answer to a situation's first choice teaches: told to a trainee who never took
+/// the situation, so that a missed emergency still explains what it was.
+fn first_lesson(s: &Situation, caller: Option<&str>) -> Option<String> {
+    s.steps.iter().find_map(|step| match step {
+        Step::Choice(c) => c
+            .options
+            .iter()
+            .find(|o| o.best && !o.explanation.trim().is_empty())
+            .map(|o| personalise(&o.explanation, caller)),
+        _ => None,
+    })
+}
+
 /// Whose acceptable delay the lateness message quotes.
 fn acceptable_for(s: &crate::scenario::Situation) -> String {
     if s.acceptable_delay.is_some() {
@@ -490,6 +503,7 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
             &tracks[i],
             log.arrivals[i],
             &title(i),
+            log.callers[i].as_deref(),
             &mut losses,
             &mut critical,
         );
@@ -498,12 +512,14 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
     build_report(scenario, log, &tracks, losses, critical)
 }
 
+#[allow(clippy::too_many_arguments)] // one situation's facts, passed as they are
 fn timing_losses(
     s: &Situation,
     i: usize,
     track: &Track,
     arrival: Secs,
     title: &str,
+    caller: Option<&str>,
     losses: &mut Vec<RawLoss>,
     critical: &mut Vec<CriticalError>,
 ) {
@@ -536,6 +552,9 @@ fn timing_losses(
                 "Une demande ou un courrier se traite dans la vacation : organisez-vous entre deux appels."
             }
         };
+        let lesson = first_lesson(s, caller)
+            .map(|l| format!(" Ce qu'il fallait faire : {l}"))
+            .unwrap_or_default();
         losses.push(RawLoss {
             situation: i,
             axis: Axis::Prioritisation,
@@ -543,7 +562,7 @@ fn timing_losses(
             at,
             timing: true,
             explanation: format!(
-                "Situation manquée (« {title} », {}) : {what} {rule}",
+                "Situation manquée (« {title} », {}) : {what} {rule}{lesson}",
                 s.urgency.label()
             ),
         });
@@ -570,7 +589,7 @@ fn timing_losses(
             critical.push(CriticalError {
                 situation: s.id.clone(),
                 at: clock(at),
-                explanation: format!("Urgence vitale manquée : « {title} ». {what}"),
+                explanation: format!("Urgence vitale manquée : « {title} ». {what}{lesson}"),
             });
         }
         return;
@@ -741,7 +760,11 @@ fn build_report(
             };
             let mut notes = Vec::new();
             if track.complained.is_some() {
-                notes.push("Plainte en salle d'attente.".to_string());
+                notes.push(if s.urgency == Urgency::Vitale {
+                    "Prise en charge trop tardive, devant la salle d'attente.".to_string()
+                } else {
+                    "Plainte en salle d'attente.".to_string()
+                });
             }
             if track.overdue {
                 notes.push("Échéance dépassée.".to_string());

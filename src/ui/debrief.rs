@@ -99,62 +99,67 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
         }
     });
     ui.separator();
-    ScrollArea::vertical().id_salt("debrief").show(ui, |ui| {
-        if !report.critical_errors.is_empty() {
-            ui.label(
-                RichText::new("Erreurs éliminatoires")
-                    .size(18.0)
-                    .color(DANGER)
-                    .strong(),
-            );
-            for c in &report.critical_errors {
-                ui.label(RichText::new(format!("✖ {} — {}", c.at, c.explanation)).color(DANGER));
+    // One scroll position per session: a new debrief opens at its top.
+    ScrollArea::vertical()
+        .id_salt(("debrief", report.seed, &report.scenario))
+        .show(ui, |ui| {
+            if !report.critical_errors.is_empty() {
+                ui.label(
+                    RichText::new("Erreurs éliminatoires")
+                        .size(18.0)
+                        .color(DANGER)
+                        .strong(),
+                );
+                for c in &report.critical_errors {
+                    ui.label(
+                        RichText::new(format!("✖ {} — {}", c.at, c.explanation)).color(DANGER),
+                    );
+                }
+                ui.add_space(8.0);
             }
-            ui.add_space(8.0);
-        }
-        ui.label(theme::heading(&format!(
-            "Déroulé de la vacation ({})",
-            crate::report::peak_phrase(report.load.peak_open)
-        )));
-        for entry in &report.timeline {
-            let (mark, colour) = outcome_style(entry.outcome);
-            let taken = entry.taken.as_deref().unwrap_or("jamais");
-            let lost = if entry.points_lost > 0.0 {
-                format!(" · −{} pt", points(entry.points_lost))
-            } else {
-                String::new()
-            };
-            ui.label(
-                RichText::new(format!(
-                    "{mark} {} · {} · {} ({}) — prise {taken} — {}{lost}",
-                    entry.arrival,
-                    entry.channel,
-                    entry.title,
-                    entry.urgency,
-                    entry.outcome.label()
-                ))
-                .color(colour),
-            );
-            for note in &entry.notes {
-                ui.label(RichText::new(format!("    {note}")).color(MUTED));
-            }
-            for item in report
-                .lost
-                .iter()
-                .filter(|l| l.situation == entry.situation)
-            {
-                let axis = Axis::ALL
+            ui.label(theme::heading(&format!(
+                "Déroulé de la vacation ({})",
+                crate::report::peak_phrase(report.load.peak_open)
+            )));
+            for entry in &report.timeline {
+                let (mark, colour) = outcome_style(entry.outcome);
+                let taken = entry.taken.as_deref().unwrap_or("jamais");
+                let lost = if entry.points_lost > 0.0 {
+                    format!(" · −{} pt", points(entry.points_lost))
+                } else {
+                    String::new()
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "{mark} {} · {} · {} ({}) — prise {taken} — {}{lost}",
+                        entry.arrival,
+                        entry.channel,
+                        entry.title,
+                        entry.urgency,
+                        entry.outcome.label()
+                    ))
+                    .color(colour),
+                );
+                for note in &entry.notes {
+                    ui.label(RichText::new(format!("    {note}")).color(MUTED));
+                }
+                for item in report
+                    .lost
                     .iter()
-                    .find(|a| a.key() == item.axis)
-                    .map_or(item.axis, |a| a.label());
-                ui.label(format!(
-                    "    −{} {axis} ({}) : {}",
-                    points(item.points),
-                    item.at,
-                    item.explanation
-                ));
+                    .filter(|l| l.situation == entry.situation)
+                {
+                    let axis = Axis::ALL
+                        .iter()
+                        .find(|a| a.key() == item.axis)
+                        .map_or(item.axis, |a| a.label());
+                    ui.label(format!(
+                        "    −{} {axis} ({}) : {}",
+                        points(item.points),
+                        item.at,
+                        item.explanation
+                    ));
+                }
             }
-        }
-    });
+        });
     action
 }

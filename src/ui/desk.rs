@@ -125,7 +125,7 @@ fn end_banner(ui: &mut Ui, state: &mut DeskUiState) -> Vec<DeskAction> {
                 .strong()
                 .size(17.0),
         );
-        ui.label("La suite de la vacation se déroule sans vous (appels sans réponse, patients qui attendent), puis le débriefing s'affiche.");
+        ui.label("La suite de la vacation se déroule sans vous (appels sans réponse, patients qui attendent), puis le débriefing s'affiche. Tout ce qui reste compte comme manqué, urgences vitales comprises : la séance peut ne pas être validée.");
         ui.horizontal(|ui| {
             let typing = ui.ctx().egui_wants_keyboard_input();
             if ui.button(with_key("Oui, terminer", "Entrée")).clicked()
@@ -362,11 +362,19 @@ pub fn interaction_panel(
 ) -> Vec<DeskAction> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
-        ui.label(theme::heading(&format!(
-            "{} — {}",
-            view.channel.label(),
-            view.counterpart
-        )));
+        // A long name wraps before the button instead of running under it.
+        let room = (ui.available_width() - 190.0).max(120.0);
+        ui.scope(|ui| {
+            ui.set_max_width(room);
+            ui.add(
+                egui::Label::new(theme::heading(&format!(
+                    "{} — {}",
+                    view.channel.label(),
+                    view.counterpart
+                )))
+                .wrap(),
+            );
+        });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button(with_key("Mettre en attente", "A")).clicked() {
                 actions.push(DeskAction::Sim(Action::Hold));
@@ -611,7 +619,7 @@ pub fn shortcut_help(ui: &mut Ui, mode: Mode) {
         "[Échap] terminer",
     ];
     if mode == Mode::Training {
-        keys.extend(["[Espace] pause", "[+/−] vitesse"]);
+        keys.extend(["[Espace] pause (hors saisie)", "[+/−] vitesse"]);
     }
     ui.label(RichText::new(keys.join("   ")).color(MUTED));
 }
@@ -619,7 +627,9 @@ pub fn shortcut_help(ui: &mut Ui, mode: Mode) {
 /// Keyboard shortcuts, ignored while the trainee types in a text field.
 pub fn shortcuts(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<DeskAction> {
     let mut actions = Vec::new();
-    if ui.ctx().egui_wants_keyboard_input() {
+    // Keys typed into a field, or with Ctrl/Alt (Ctrl+A selects text), are not shortcuts.
+    let modified = ui.input(|i| i.modifiers.ctrl || i.modifiers.alt || i.modifiers.command);
+    if ui.ctx().egui_wants_keyboard_input() || modified {
         return actions;
     }
     let pressed = |key: Key| ui.input(|i| i.key_pressed(key));

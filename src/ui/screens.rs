@@ -304,7 +304,7 @@ pub fn briefing(ui: &mut Ui, view: &BriefingView) -> Option<BriefingAction> {
             ui.label(&view.practice);
             ui.end_row();
             ui.label(RichText::new("Médecins").strong());
-            ui.label(view.doctors.join(", "));
+            ui.add(egui::Label::new(view.doctors.join(", ")).wrap());
             ui.end_row();
             ui.label(RichText::new("Vacation").strong());
             ui.label(format!("{} — {} situations", view.shift, view.situations));
