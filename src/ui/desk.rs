@@ -608,10 +608,10 @@ pub fn log_panel(ui: &mut Ui, log: &[String]) {
 pub fn shortcut_help(ui: &mut Ui, mode: Mode) {
     let mut keys = vec![
         "[T] décrocher",
-        "[P] patient suivant",
-        "[M] demande du médecin",
+        "[P] patient",
+        "[M] médecin",
         "[C] courrier",
-        "[A] mettre en attente",
+        "[A] en attente",
         "[1–9] choisir",
         "[Entrée] valider",
         "[F] fichier",
