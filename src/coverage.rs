@@ -3,7 +3,7 @@
 
 use crate::scenario::Scenario;
 use crate::scenario::tags::{self, BLOCKS, THEMES};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// One block or tag and where it is trained.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -51,12 +51,12 @@ pub fn compute(scenarios: &[(String, &Scenario)]) -> Coverage {
             scenarios: per,
         }
     };
-    let mut others: BTreeMap<&str, ()> = BTreeMap::new();
+    let mut others: BTreeSet<&str> = BTreeSet::new();
     for (_, s) in scenarios {
         for x in &s.situations {
             for t in &x.tags {
                 if !tags::is_block(t) && tags::theme_label(t).is_none() {
-                    others.insert(t, ());
+                    others.insert(t);
                 }
             }
         }
@@ -78,7 +78,7 @@ pub fn compute(scenarios: &[(String, &Scenario)]) -> Coverage {
             .filter(|(_, n)| *n > 0)
             .collect(),
         themes: THEMES.iter().map(|(t, l)| row(t, l)).collect(),
-        other_tags: others.keys().map(|t| row(t, "")).collect(),
+        other_tags: others.iter().map(|t| row(t, "")).collect(),
     }
 }
 

@@ -16,3 +16,14 @@ pub mod scenario;
 pub mod scoring;
 pub mod sim;
 pub mod ui;
+
+/// Where `assets/` and `scenarios/` are: the working directory when it has `scenarios/` (a clone
+/// or an unpacked release), else the source tree the program was built from.
+pub fn project_dir() -> std::path::PathBuf {
+    let here = std::path::PathBuf::from(".");
+    if here.join("scenarios").is_dir() {
+        here
+    } else {
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+}

@@ -405,13 +405,11 @@ fn a_choice_drill_is_answered_with_a_digit_and_ends_on_the_summary() {
 
 #[test]
 fn a_term_to_type_takes_the_keyboard_so_letters_do_not_fire_shortcuts() {
-    let s = example();
-    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
-    sim.advance_to(arrival("demande-courrier-cardio") + 10);
-    sim.apply(Action::Take(
-        s.situation_index("demande-courrier-cardio").unwrap(),
-    ))
-    .unwrap();
+    let sim = sim_at(
+        Mode::Training,
+        arrival("demande-courrier-cardio") + 10,
+        &["demande-courrier-cardio"],
+    );
     let mut harness = desk_harness(desk_view(&sim, 5.0, false));
     harness.run();
     // « a » would put the request on hold, « s » mute the sound, space pause the clock.

@@ -269,15 +269,9 @@ fn run_drill(args: &DrillArgs) -> ExitCode {
     }
 }
 
-/// A project file: from the current folder when it has it (a clone or an unpacked release),
-/// otherwise from the sources the program was built from.
+/// A file of the project folder (see [`crate::project_dir`]).
 pub fn project_file(relative: &str) -> PathBuf {
-    let here = PathBuf::from(relative);
-    if here.exists() {
-        here
-    } else {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
-    }
+    crate::project_dir().join(relative)
 }
 
 /// A seed from the clock, for a new set of questions each time.

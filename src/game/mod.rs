@@ -112,15 +112,7 @@ pub fn plugin(app: &mut App) {
     ));
 }
 
-/// Where `assets/` and `scenarios/` are: next to the working directory, else the source tree.
-pub fn project_dir() -> PathBuf {
-    let here = PathBuf::from(".");
-    if here.join("scenarios").is_dir() {
-        here
-    } else {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-    }
-}
+pub use crate::project_dir;
 
 fn assets_dir() -> PathBuf {
     std::fs::canonicalize(project_dir().join("assets"))

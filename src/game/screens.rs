@@ -78,31 +78,42 @@ fn problems_text(problems: &[Problem]) -> Vec<String> {
 }
 
 fn entry_for(path: &Path) -> ScenarioEntry {
+    entry_and_rank(path).0
+}
+
+/// A file's home-screen entry and its level's rank (an invalid file comes last).
+fn entry_and_rank(path: &Path) -> (ScenarioEntry, u8) {
     let shown = path.display().to_string();
     match load::load_scenario_file(path) {
-        Ok(s) => ScenarioEntry {
-            path: shown,
-            title: s.title.clone(),
-            summary: format!(
-                "{}{} · {}–{} · {} situations",
-                level_prefix(&s.tags),
-                s.practice.name,
-                s.practice.shift_start,
-                s.practice.shift_end,
-                s.situations.len()
-            ),
-            problems: Vec::new(),
-            minutes: (s.practice.shift_end.seconds() - s.practice.shift_start.seconds()) / 60,
-        },
-        Err(problems) => ScenarioEntry {
-            path: shown,
-            title: path
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
-            summary: String::new(),
-            problems: problems_text(&problems),
-            minutes: 0,
-        },
+        Ok(s) => (
+            ScenarioEntry {
+                path: shown,
+                title: s.title.clone(),
+                summary: format!(
+                    "{}{} · {}–{} · {} situations",
+                    level_prefix(&s.tags),
+                    s.practice.name,
+                    s.practice.shift_start,
+                    s.practice.shift_end,
+                    s.situations.len()
+                ),
+                problems: Vec::new(),
+                minutes: (s.practice.shift_end.seconds() - s.practice.shift_start.seconds()) / 60,
+            },
+            crate::scenario::tags::level(&s.tags).0,
+        ),
+        Err(problems) => (
+            ScenarioEntry {
+                path: shown,
+                title: path
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+                summary: String::new(),
+                problems: problems_text(&problems),
+                minutes: 0,
+            },
+            5,
+        ),
     }
 }
 
@@ -111,15 +122,6 @@ fn level_prefix(tags: &[String]) -> String {
         (_, "") => String::new(),
         (_, label) => format!("{label} · "),
     }
-}
-
-/// The home list goes from the tutorial to exam-level shifts, then by file name.
-fn sort_by_level(files: &mut [PathBuf]) {
-    files.sort_by_cached_key(|f| {
-        let rank =
-            load::load_scenario_file(f).map_or(5, |s| crate::scenario::tags::level(&s.tags).0);
-        (rank, f.clone())
-    });
 }
 
 /// Larger text than egui's defaults: the desk is read at arm's length, often on a projector.
@@ -159,9 +161,19 @@ fn readable_text(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
 }
 
 fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<NextState<Screen>>) {
-    let mut files = load::ron_files_in(&project_dir().join("scenarios"));
-    files.retain(|f| load::may_be_scenario(f));
-    sort_by_level(&mut files);
+    // Each file is loaded once; the list goes from the tutorial to exam-level shifts.
+    let mut listed: Vec<(PathBuf, ScenarioEntry, u8)> =
+        load::ron_files_in(&project_dir().join("scenarios"))
+            .into_iter()
+            .filter(|f| load::may_be_scenario(f))
+            .map(|f| {
+                let (entry, rank) = entry_and_rank(&f);
+                (f, entry, rank)
+            })
+            .collect();
+    listed.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
+    let (mut files, mut entries): (Vec<PathBuf>, Vec<ScenarioEntry>) =
+        listed.into_iter().map(|(f, e, _)| (f, e)).unzip();
     let mut home = Home {
         form: HomeForm::default(),
         ..default()
@@ -178,13 +190,14 @@ fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<Nex
     if let Some(file) = &options.file {
         let position = files.iter().position(|f| same_file(f, file));
         home.form.selected = position.unwrap_or_else(|| {
+            entries.push(entry_for(file));
             files.push(file.clone());
             files.len() - 1
         });
     }
     // Otherwise the first of the list: the tutorial when there is one.
     home.stamps = files.iter().map(|f| modified(f)).collect();
-    home.entries = files.iter().map(|f| entry_for(f)).collect();
+    home.entries = entries;
     home.files = files;
     if options.file.is_some()
         && let Some(session) = start_session(&mut home)

@@ -29,9 +29,3 @@ pub fn load_glossary_file(path: &Path) -> Result<Glossary, Vec<Problem>> {
     let source = read_text(path).map_err(|p| vec![p])?;
     load_glossary_str(&source)
 }
-
-/// True when a RON source holds a glossary rather than a scenario (its top-level structure is
-/// named `Glossaire`), so that `check` can take both kinds of file.
-pub fn is_glossary_source(source: &str) -> bool {
-    crate::scenario::load::top_level_name(source) == Some("Glossaire")
-}

@@ -145,7 +145,7 @@ pub(crate) fn example_position(term: &Term) -> Option<(usize, usize)> {
 }
 
 /// Whether normalised `text` contains normalised `words` as whole words.
-pub(crate) fn contains_words(text: &str, words: &str) -> bool {
+fn contains_words(text: &str, words: &str) -> bool {
     let padded = format!(" {text} ");
     padded.contains(&format!(" {words} "))
 }

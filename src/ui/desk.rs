@@ -693,18 +693,7 @@ pub fn shortcuts(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<D
         ..
     }) = &view.interaction
     {
-        let digits = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        for (n, key) in digits.iter().enumerate() {
+        for (n, key) in theme::DIGIT_KEYS.iter().enumerate() {
             if pressed(*key)
                 && let Some((index, _)) = options.get(n)
             {

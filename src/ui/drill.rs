@@ -105,25 +105,13 @@ fn choose(ui: &mut Ui, options: &[String]) -> Option<Response> {
             picked = Some(i);
         }
     }
-    for (i, key) in DIGITS.iter().enumerate().take(options.len()) {
+    for (i, key) in theme::DIGIT_KEYS.iter().enumerate().take(options.len()) {
         if ui.input(|inp| inp.key_pressed(*key)) {
             picked = Some(i);
         }
     }
     picked.map(Response::Choice)
 }
-
-const DIGITS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
 
 /// A text field with focus; Entrée or the button submits.
 fn type_answer(ui: &mut Ui, state: &mut DrillUiState) -> Option<Response> {

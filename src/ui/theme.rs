@@ -39,6 +39,19 @@ pub fn card(ui: &egui::Ui, alert: bool) -> egui::Frame {
     egui::Frame::group(ui.style()).stroke(stroke)
 }
 
+/// The keys 1 to 9, which choose the numbered options.
+pub const DIGIT_KEYS: [egui::Key; 9] = [
+    egui::Key::Num1,
+    egui::Key::Num2,
+    egui::Key::Num3,
+    egui::Key::Num4,
+    egui::Key::Num5,
+    egui::Key::Num6,
+    egui::Key::Num7,
+    egui::Key::Num8,
+    egui::Key::Num9,
+];
+
 /// A key shown next to a button, as in « Décrocher [T] ».
 pub fn with_key(label: &str, key: &str) -> String {
     format!("{label} [{key}]")
