@@ -18,14 +18,21 @@ for _ in $(seq 9); do key Return; sleep 0.5; key 1; sleep 0.3; key Return; sleep
 sleep 1; shot 12-exercices-bilan
 stop_game
 
-# The example lasts 45 min of game time: at ×60 it takes 45 s.
-start_game "$out/vacation.log" play scenarios/exemple-commente.ron --speed 60
+# The example at ×10 with seed 1, so that arrivals are known (secretariat simulate … --seed 1):
+# M. Leroy at 08:02:38, the call at 08:09:12 (it rings 30 s of game time, 3 s here).
+start_game "$out/vacation.log" play scenarios/exemple-commente.ron --speed 10 --seed 1
 sleep 3; shot 02-briefing
-key Return; sleep 4; shot 03-bureau-debut
-key p; sleep 1; shot 04-patient-au-comptoir
-key 1; sleep 2; key 1; sleep 1; shot 05-reponse-et-correction
-key f; sleep 0.5; type_text "21/06/1949"; sleep 1; shot 06-fichier-des-patients
-sleep 4; key t; sleep 1; shot 07-telephone-decroche
+key Return; t0=$(date +%s.%N); sleep 2; shot 03-bureau-debut
+# at_game HH MM SS: sleeps until that game time (game seconds / 10 after 08:00 at t0).
+at_game() { local due; due=$(echo "$t0 + (($1 - 8) * 3600 + $2 * 60 + $3) / 10" | bc -l)
+  sleep "$(echo "d = $due - $(date +%s.%N); if (d < 0) 0 else d" | bc -l)"; }
+at_game 8 3 0; key p; sleep 1; shot 04-patient-au-comptoir
+key 1; sleep 4; shot 05-reponse-et-correction
+# The register's date field has the keyboard; Entrée opens the only match.
+type_text "21/06/1949"; sleep 1; shot 06-fichier-des-patients
+key Return
+at_game 8 9 20; key t; sleep 1; shot 07-telephone-decroche
 key 2; sleep 2; shot 08-apres-le-choix
-sleep 40; shot 09-debriefing
+# Échap, then Entrée: the rest of the shift plays out and the debrief shows.
+key Escape; sleep 1; key Return; sleep 2; shot 09-debriefing
 stop_game

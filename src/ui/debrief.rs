@@ -16,7 +16,7 @@ pub enum DebriefAction {
 fn outcome_style(o: Outcome) -> (&'static str, egui::Color32) {
     match o {
         Outcome::OnTime => ("✔", OK),
-        Outcome::Late => ("◷", WARNING),
+        Outcome::Late => ("🕘", WARNING),
         Outcome::Wrong => ("⚠", WARNING),
         Outcome::Missed => ("✖", DANGER),
     }
