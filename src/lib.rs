@@ -15,6 +15,7 @@ pub mod report;
 pub mod scenario;
 pub mod scoring;
 pub mod sim;
+pub mod text;
 pub mod ui;
 
 /// Where `assets/` and `scenarios/` are: the working directory when it has `scenarios/` (a clone
@@ -26,4 +27,11 @@ pub fn project_dir() -> std::path::PathBuf {
     } else {
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
+}
+
+/// A seed from the clock, for a new shift or a new set of questions each time.
+pub fn fresh_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_micros() as u64 % 1_000_000)
 }

@@ -7,7 +7,7 @@ use crate::report::number;
 use crate::scenario::locate::Locator;
 use crate::scenario::{Problem, Scenario, tags};
 use crate::scoring;
-use crate::scoring::matching::normalise;
+use crate::text::normalise;
 use crate::sim::Mode;
 use std::sync::Arc;
 

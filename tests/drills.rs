@@ -5,7 +5,7 @@ use secretariat::glossary::drill::{
     self, ALL_KINDS, DrillKind, Expected, Response, Verdict, grade_response, right_answer,
 };
 use secretariat::glossary::{Glossary, load_glossary_file};
-use secretariat::scoring::matching::normalise;
+use secretariat::text::normalise;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;

@@ -95,8 +95,8 @@ fn parse(question: &Question, line: &str) -> Response {
             _ => options
                 .iter()
                 .position(|o| {
-                    crate::scoring::matching::normalise(o)
-                        == crate::scoring::matching::normalise(line)
+                    crate::text::normalise(o)
+                        == crate::text::normalise(line)
                 })
                 .map_or(Response::Choice(usize::MAX), Response::Choice),
         },

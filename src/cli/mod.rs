@@ -249,7 +249,7 @@ fn run_drill(args: &DrillArgs) -> ExitCode {
         Ok(g) => g,
         Err(code) => return code,
     };
-    let seed = args.seed.unwrap_or_else(fresh_seed);
+    let seed = args.seed.unwrap_or_else(crate::fresh_seed);
     let kinds: Vec<DrillKind> = args.kinds.iter().map(|k| k.kind()).collect();
     let stdin = std::io::stdin();
     let result = drill::run(
@@ -272,13 +272,6 @@ fn run_drill(args: &DrillArgs) -> ExitCode {
 /// A file of the project folder (see [`crate::project_dir`]).
 pub fn project_file(relative: &str) -> PathBuf {
     crate::project_dir().join(relative)
-}
-
-/// A seed from the clock, for a new set of questions each time.
-pub fn fresh_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(1, |d| d.as_micros() as u64 % 1_000_000)
 }
 
 /// clap's messages are English: say the same in French.

@@ -36,7 +36,7 @@ impl Drill {
         Ok(Drill::series(
             Arc::new(glossary),
             kind,
-            seed.unwrap_or_else(crate::cli::fresh_seed),
+            seed.unwrap_or_else(crate::fresh_seed),
         ))
     }
 
@@ -72,7 +72,7 @@ fn drill_ui(
         .inner;
     match exit {
         Some(DrillExit::Again) => {
-            *d = Drill::series(Arc::clone(&d.glossary), d.kind, crate::cli::fresh_seed())
+            *d = Drill::series(Arc::clone(&d.glossary), d.kind, crate::fresh_seed())
         }
         Some(DrillExit::Home) => next.set(Screen::Home),
         None => {}

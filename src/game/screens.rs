@@ -219,7 +219,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 fn start_session(home: &mut Home) -> Option<Session> {
     let path = home.files.get(home.form.selected)?.clone();
     let seed = match home.form.parsed_seed() {
-        Ok(seed) => seed.unwrap_or_else(crate::cli::fresh_seed),
+        Ok(seed) => seed.unwrap_or_else(crate::fresh_seed),
         Err(e) => {
             home.form.error = Some(e);
             return None;
@@ -408,7 +408,7 @@ fn debrief_ui(
             let seed = if session.sim.mode() == Mode::Exam {
                 session.sim.seed()
             } else {
-                crate::cli::fresh_seed()
+                crate::fresh_seed()
             };
             commands.insert_resource(session.restarted(seed));
             next.set(Screen::Briefing);

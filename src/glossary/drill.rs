@@ -3,7 +3,7 @@
 
 use super::model::{Glossary, Term};
 use super::validate::example_position;
-use crate::scoring::matching::{Grade, grade, normalise};
+use crate::text::{Grade, grade, normalise};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};

@@ -3,7 +3,7 @@
 use super::model::{Glossary, SPECIALTIES, Term};
 use crate::scenario::Problem;
 use crate::scenario::locate::Locator;
-use crate::scoring::matching::normalise;
+use crate::text::normalise;
 use std::collections::HashMap;
 
 pub fn validate(glossary: &Glossary, source: &str) -> Vec<Problem> {

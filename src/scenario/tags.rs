@@ -93,7 +93,7 @@ pub fn level(scenario_tags: &[String]) -> (u8, &'static str) {
     let has = |t: &str| {
         scenario_tags
             .iter()
-            .any(|x| crate::scoring::matching::normalise(x) == t)
+            .any(|x| crate::text::normalise(x) == t)
     };
     if has("tutoriel") {
         (0, "Tutoriel")

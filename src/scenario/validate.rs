@@ -344,11 +344,11 @@ fn check_step(
                 );
             }
             for wrong in &typed.confusables {
-                let norm = crate::scoring::matching::normalise(wrong);
+                let norm = crate::text::normalise(wrong);
                 if typed
                     .accepted
                     .iter()
-                    .any(|a| crate::scoring::matching::normalise(a) == norm)
+                    .any(|a| crate::text::normalise(a) == norm)
                 {
                     c.at(
                         Some(step_at),

@@ -1,12 +1,10 @@
 //! Turns a shift's log into a report: three axes out of 100, critical errors, and one explained
 //! item for every point lost. Pure functions over the scenario and the log.
 
-pub mod matching;
-
 use crate::scenario::validate::successors;
 use crate::scenario::{Axis, Channel, ChoiceOption, Scenario, Situation, Step, Urgency};
 use crate::sim::{Event, Load, MissReason, Mode, Secs, SimLog, personalise};
-use matching::Grade;
+use crate::text::Grade;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 

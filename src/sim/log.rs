@@ -1,6 +1,6 @@
 //! What happened during a shift: the only input scoring needs besides the scenario.
 
-use crate::scoring::matching::Grade;
+use crate::text::Grade;
 use serde::Serialize;
 
 /// Game time, in seconds since midnight.

@@ -8,7 +8,7 @@ mod log;
 pub use log::*;
 
 use crate::scenario::{Channel, Scenario, Situation, Step, WhenImpatient, defaults};
-use crate::scoring::matching;
+use crate::text;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
@@ -485,7 +485,7 @@ impl Simulation {
                 let Step::Typed(typed) = &self.scenario.situations[i].steps[step] else {
                     return Err(invalid("l'étape en cours n'attend pas de saisie"));
                 };
-                let grade = matching::grade(&text, &typed.accepted, &typed.confusables);
+                let grade = text::grade(&text, &typed.accepted, &typed.confusables);
                 let duration = typed.duration.unwrap_or(defaults::TYPED_DURATION);
                 let next = typed.next.clone();
                 self.record(Event::Typed {

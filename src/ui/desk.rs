@@ -5,7 +5,7 @@ use super::DeskAction;
 use super::theme::{self, DANGER, MUTED, OK, WARNING, with_key};
 use super::view::*;
 use crate::scenario::Channel;
-use crate::scoring::matching::normalise;
+use crate::text::normalise;
 use crate::sim::{Action, Mode};
 use egui::{Key, ProgressBar, RichText, ScrollArea, TextEdit, Ui};
 

@@ -3,7 +3,7 @@
 
 use crate::scenario::{Channel, Step, Urgency, defaults};
 use crate::scoring::clock;
-use crate::scoring::matching::Grade;
+use crate::text::Grade;
 use crate::sim::{Event, Mode, Secs, Simulation, Status};
 
 /// Below this share of patience left, a card turns red.
