@@ -4,14 +4,17 @@
 //! (`sim`) driven by a trainee or a scripted policy (`policy`), and scored with an explanation
 //! for every point lost (`scoring`, `report`).
 
+pub mod axis;
 pub mod cli;
 pub mod coverage;
+pub mod document;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod glossary;
 pub mod policy;
 pub mod quality;
 pub mod report;
+pub mod rulebook;
 pub mod scenario;
 pub mod scoring;
 pub mod sim;

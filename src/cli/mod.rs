@@ -1,9 +1,9 @@
 //! The command line: `play` (the game), `check`, `simulate`, `drill` and `coverage`.
 
+mod check;
 mod coverage;
 mod drill;
 
-use crate::glossary;
 use crate::glossary::drill::DrillKind;
 use crate::policy::{self, PolicyKind, answers};
 use crate::report;
@@ -45,13 +45,22 @@ enum Command {
         #[arg(required = true, value_name = "FICHIER", help_heading = "Arguments")]
         files: Vec<PathBuf>,
         /// Contrôle qualité en plus : chaque situation a son bloc de compétences, la politique
-        /// ideal atteint 100, la politique naive échoue.
+        /// ideal atteint 100, la politique naive échoue, et un stagiaire qui devine d'après la
+        /// forme des propositions (la plus longue, la plus courte, les mots des bonnes réponses)
+        /// ne valide pas et ne fait pas mieux qu'un choix au hasard.
         #[arg(long, help_heading = "Options")]
         strict: bool,
         /// Avec --strict : note globale maximale permise à la politique naive.
         #[arg(long, default_value_t = crate::quality::NAIVE_MAX, value_name = "NOTE", requires = "strict", help_heading = "Options")]
         naive_max: f64,
+        /// Avec --strict : écart maximal (en points) entre la moyenne d'un stagiaire qui devine
+        /// et celle d'un choix au hasard dans le même ordre.
+        #[arg(long, default_value_t = crate::quality::GUESS_MARGIN, value_name = "POINTS", requires = "strict", help_heading = "Options")]
+        guess_margin: f64,
     },
+    /// Affiche le référentiel des règles métier (en Markdown : docs/regles-metier.md).
+    #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}", alias = "regles")]
+    Rules,
     /// Simule une vacation avec une politique ou un fichier de réponses, et affiche le rapport.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
     Simulate(SimulateArgs),
@@ -124,9 +133,13 @@ struct SimulateArgs {
     /// Graine des variations (même graine, même vacation).
     #[arg(long, default_value_t = 1, value_name = "N", help_heading = "Options")]
     seed: u64,
-    /// Stagiaire automatique : ideal, naive ou random.
+    /// Stagiaire automatique.
     #[arg(long, value_enum, value_name = "POLITIQUE", help_heading = "Options")]
     policy: Option<PolicyKind>,
+    /// Pour les stagiaires qui devinent (longest, shortest, cue-words, blind) : l'ordre dans
+    /// lequel ils prennent les situations.
+    #[arg(long, value_enum, default_value = "best", value_name = "ORDRE", help_heading = "Options")]
+    order: policy::Order,
     /// Fichier de réponses (stagiaire scripté, voir docs/format-scenario.md).
     #[arg(long, value_name = "REPONSES", help_heading = "Options")]
     answers: Option<PathBuf>,
@@ -179,7 +192,18 @@ pub fn main() -> ExitCode {
             files,
             strict,
             naive_max,
-        }) => check(&files, strict.then_some(naive_max)),
+            guess_margin,
+        }) => check::run(
+            &files,
+            strict.then_some(crate::quality::StrictOptions {
+                naive_max,
+                guess_margin,
+            }),
+        ),
+        Some(Command::Rules) => {
+            print!("{}", crate::rulebook::markdown(crate::rulebook::rulebook()));
+            ExitCode::SUCCESS
+        }
         Some(Command::Simulate(args)) => simulate(&args),
         Some(Command::Play(args)) => play(args),
         Some(Command::Drill(args)) => run_drill(&args),
@@ -324,7 +348,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
 }
 
 /// Expands folders into the `.ron` files they hold, sorted.
-fn scenario_paths(inputs: &[PathBuf]) -> Vec<PathBuf> {
+pub(crate) fn scenario_paths(inputs: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -337,96 +361,11 @@ fn scenario_paths(inputs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn print_problems(path: &Path, problems: &[Problem]) {
+pub(crate) fn print_problems(path: &Path, problems: &[Problem]) {
     let shown = path.display().to_string();
     for p in problems {
         println!("{}", p.render(&shown));
     }
-}
-
-/// Checks files; with `strict` (the naive policy's highest allowed score), scenarios also go
-/// through the quality gate.
-fn check(inputs: &[PathBuf], strict: Option<f64>) -> ExitCode {
-    let paths = scenario_paths(inputs);
-    if paths.is_empty() {
-        eprintln!("erreur : aucun fichier .ron à vérifier");
-        return ExitCode::FAILURE;
-    }
-    let mut failed = 0;
-    // Scenario ids already seen, and where: two files with one id would be confused in results.
-    let mut ids: Vec<(String, PathBuf)> = Vec::new();
-    for path in &paths {
-        let checked = check_file(path, strict).and_then(|(summary, id)| {
-            if let Some(id) = id {
-                if let Some((_, first)) = ids.iter().find(|(seen, _)| *seen == id) {
-                    let source = load::read_text(path).unwrap_or_default();
-                    let locator = crate::scenario::locate::Locator::new(&source);
-                    let (line, col) = locator.line_col(locator.key("id", 0).unwrap_or(0));
-                    return Err(vec![Problem::new(
-                        line,
-                        col,
-                        format!(
-                            "identifiant de scénario « {id} » déjà pris par {} : donnez-lui un id à lui",
-                            first.display()
-                        ),
-                    )]);
-                }
-                ids.push((id, path.clone()));
-            }
-            Ok(summary)
-        });
-        match checked {
-            Ok(summary) => println!("{} : valide ({summary})", path.display()),
-            Err(problems) => {
-                failed += 1;
-                print_problems(path, &problems);
-            }
-        }
-    }
-    if failed > 0 {
-        eprintln!("{failed} fichier(s) sur {} avec des problèmes", paths.len());
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// Checks a scenario, a glossary or an answers file (told apart by their top-level structure);
-/// returns a summary and, for a scenario, its id.
-fn check_file(path: &Path, strict: Option<f64>) -> Result<(String, Option<String>), Vec<Problem>> {
-    let source = load::read_text(path).map_err(|p| vec![p])?;
-    match load::top_level_name(&source) {
-        Some("Glossaire") => {
-            let g = glossary::load_glossary_str(&source)?;
-            return Ok((format!("glossaire, {} termes", g.terms.len()), None));
-        }
-        Some("Reponses") => {
-            let a = answers::parse(&source).map_err(|p| vec![p])?;
-            return Ok((
-                format!(
-                    "fichier de réponses, {} action(s) ; il se vérifie avec son scénario : simulate SCÉNARIO --answers",
-                    a.actions.len()
-                ),
-                None,
-            ));
-        }
-        _ => {}
-    }
-    let s = load::load_scenario_str(&source)?;
-    let mut summary = format!("{} situations", s.situations.len());
-    match crate::scenario::tags::level(&s.tags) {
-        (_, "") => {}
-        (_, level) => summary.push_str(&format!(", niveau {}", level.to_lowercase())),
-    }
-    if let Some(naive_max) = strict {
-        let figures = crate::quality::strict_check(&s, &source, naive_max)?;
-        summary.push_str(&format!(
-            ", contrôle qualité réussi : ideal 100, naive {} au plus ; {}",
-            crate::report::number(figures.naive_best),
-            crate::report::peak_phrase(figures.peak_open)
-        ));
-    }
-    Ok((summary, Some(s.id)))
 }
 
 fn simulate(args: &SimulateArgs) -> ExitCode {
@@ -440,7 +379,13 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
     };
     let mode = args.mode.mode();
     let log = if let Some(kind) = args.policy {
-        policy::run(Arc::clone(&scenario), args.seed, mode, kind)
+        let mut trainee = policy::Trainee::new(kind).in_order(args.order);
+        if kind == PolicyKind::CueWords {
+            // What a test-wise trainee learns from the other shipped scenarios.
+            let library = check::shipped_library();
+            trainee = trainee.with_cues(crate::quality::cues_without(&library, &scenario.id));
+        }
+        policy::run_trainee(Arc::clone(&scenario), args.seed, mode, &trainee)
     } else {
         let path = args
             .answers

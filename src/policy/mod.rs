@@ -1,10 +1,13 @@
-//! Scripted trainees: the ideal, naive and random policies, and answers files.
-//! They drive the engine through the same actions as a student at the desk.
+//! Scripted trainees: the ideal, naive and random policies, the trainees that guess by the form
+//! of the options (`guess`), and answers files. They drive the engine through the same actions as
+//! a student at the desk.
 
 pub mod answers;
+pub mod guess;
 
 use crate::scenario::{Channel, Scenario, Step};
 use crate::sim::{Action, Mode, Secs, SimLog, Simulation, Status};
+pub use guess::{CueWords, Order};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 use std::sync::Arc;
@@ -17,6 +20,68 @@ pub enum PolicyKind {
     Naive,
     /// Choix au hasard selon la graine.
     Random,
+    /// Ne connaît pas le métier : choisit toujours la proposition la plus longue.
+    #[value(alias = "plus-longue")]
+    Longest,
+    /// Ne connaît pas le métier : choisit toujours la proposition la plus courte.
+    #[value(alias = "plus-courte")]
+    Shortest,
+    /// Ne connaît pas le métier : choisit la proposition dont les mots ressemblent le plus aux
+    /// meilleures réponses des autres scénarios livrés.
+    #[value(alias = "mots-indices")]
+    CueWords,
+    /// Ne connaît pas le métier : choisit au hasard (la référence des autres).
+    #[value(alias = "aveugle")]
+    Blind,
+}
+
+impl PolicyKind {
+    /// The trainees that choose by the form of the options alone (and answer typed and file
+    /// steps as the ideal trainee does, to test the choices alone).
+    pub const FORM_GUESSERS: [PolicyKind; 3] =
+        [PolicyKind::Longest, PolicyKind::Shortest, PolicyKind::CueWords];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PolicyKind::Ideal => "ideal",
+            PolicyKind::Naive => "naive",
+            PolicyKind::Random => "random",
+            PolicyKind::Longest => "la plus longue",
+            PolicyKind::Shortest => "la plus courte",
+            PolicyKind::CueWords => "mots-indices",
+            PolicyKind::Blind => "au hasard",
+        }
+    }
+}
+
+/// A scripted trainee: a policy, the order in which a guesser takes situations, and what the
+/// cue-word guesser has learnt.
+#[derive(Clone)]
+pub struct Trainee {
+    pub kind: PolicyKind,
+    /// Only for the guessers: ideal, naive and random keep their own order.
+    pub order: Order,
+    pub cues: Arc<CueWords>,
+}
+
+impl Trainee {
+    pub fn new(kind: PolicyKind) -> Self {
+        Trainee {
+            kind,
+            order: Order::Best,
+            cues: Arc::new(CueWords::default()),
+        }
+    }
+
+    pub fn in_order(mut self, order: Order) -> Self {
+        self.order = order;
+        self
+    }
+
+    pub fn with_cues(mut self, cues: Arc<CueWords>) -> Self {
+        self.cues = cues;
+        self
+    }
 }
 
 /// Decides the trainee's next action, or `None` to let time pass.
@@ -24,13 +89,22 @@ pub trait Policy {
     fn decide(&mut self, sim: &Simulation) -> Option<Action>;
 }
 
-/// Plays a whole shift with a policy.
+/// Plays a whole shift with a policy (guessers in the ideal order, the cue-word one untrained).
 pub fn run(scenario: Arc<Scenario>, seed: u64, mode: Mode, kind: PolicyKind) -> SimLog {
+    run_trainee(scenario, seed, mode, &Trainee::new(kind))
+}
+
+/// Plays a whole shift with a scripted trainee.
+pub fn run_trainee(scenario: Arc<Scenario>, seed: u64, mode: Mode, trainee: &Trainee) -> SimLog {
     let mut sim = Simulation::new(scenario, seed, mode);
-    let mut policy: Box<dyn Policy> = match kind {
+    let mut policy: Box<dyn Policy> = match trainee.kind {
         PolicyKind::Ideal => Box::new(Ideal),
         PolicyKind::Naive => Box::new(Naive),
         PolicyKind::Random => Box::new(RandomPolicy::new(seed)),
+        PolicyKind::Longest
+        | PolicyKind::Shortest
+        | PolicyKind::CueWords
+        | PolicyKind::Blind => Box::new(guess::Guesser::new(trainee, seed)),
     };
     // Bound the actions taken at one instant so a confused policy cannot spin forever.
     const MAX_ACTIONS_AT_ONCE: usize = 16;
@@ -82,36 +156,54 @@ fn is_ringing(sim: &Simulation, i: usize) -> bool {
     sim.situation(i).channel == Channel::Telephone && sim.state(i).status == Status::Waiting
 }
 
+/// What to take in the ideal order: the most urgent pending situation, and, even mid-sentence,
+/// something more urgent or a ringing phone. `None` means go on with the current situation.
+fn take_in_best_order(sim: &Simulation) -> Option<Action> {
+    let most_urgent = sim.pending().min_by_key(|&i| {
+        (
+            std::cmp::Reverse(sim.situation(i).urgency),
+            !is_ringing(sim, i),
+            deadline(sim, i),
+            i,
+        )
+    });
+    let Some(active) = sim.active() else {
+        return most_urgent.map(Action::Take);
+    };
+    let c = most_urgent?;
+    let (urgency, current) = (sim.situation(c).urgency, sim.situation(active).urgency);
+    (urgency > current || (is_ringing(sim, c) && urgency >= current)).then_some(Action::Take(c))
+}
+
+/// What to take first come, first served, never interrupting: the first arrival, when free.
+fn take_in_arrival_order(sim: &Simulation) -> Option<Action> {
+    if sim.active().is_some() || sim.is_busy() {
+        return None;
+    }
+    let first = sim.pending().min_by_key(|&i| (sim.state(i).arrival, i))?;
+    Some(Action::Take(first))
+}
+
+/// The ideal trainee's answer to a typed or file step.
+fn ideal_answer(step: &Step) -> Action {
+    match step {
+        Step::Choice(c) => Action::Choose(c.options.iter().position(|o| o.best).unwrap_or(0)),
+        Step::Typed(t) => Action::Type(t.accepted.first().cloned().unwrap_or_default()),
+        Step::Record(r) => Action::Open(r.patient.clone()),
+    }
+}
+
 struct Ideal;
 
 impl Policy for Ideal {
     fn decide(&mut self, sim: &Simulation) -> Option<Action> {
-        let most_urgent = sim.pending().min_by_key(|&i| {
-            (
-                std::cmp::Reverse(sim.situation(i).urgency),
-                !is_ringing(sim, i),
-                deadline(sim, i),
-                i,
-            )
-        });
-        let Some(active) = sim.active() else {
-            return most_urgent.map(Action::Take);
-        };
-        // Excuse oneself, even mid-sentence, for something more urgent or a ringing phone.
-        if let Some(c) = most_urgent {
-            let (urgency, current) = (sim.situation(c).urgency, sim.situation(active).urgency);
-            if urgency > current || (is_ringing(sim, c) && urgency >= current) {
-                return Some(Action::Take(c));
-            }
+        if let Some(take) = take_in_best_order(sim) {
+            return Some(take);
         }
-        if sim.is_busy() {
+        if sim.active().is_none() || sim.is_busy() {
             return None;
         }
-        answer(sim, |step| match step {
-            Step::Choice(c) => Action::Choose(c.options.iter().position(|o| o.best).unwrap_or(0)),
-            Step::Typed(t) => Action::Type(t.accepted.first().cloned().unwrap_or_default()),
-            Step::Record(r) => Action::Open(r.patient.clone()),
-        })
+        answer(sim, ideal_answer)
     }
 }
 
@@ -122,9 +214,8 @@ impl Policy for Naive {
         if sim.is_busy() {
             return None;
         }
-        if sim.active().is_none() {
-            let first = sim.pending().min_by_key(|&i| (sim.state(i).arrival, i))?;
-            return Some(Action::Take(first));
+        if let Some(take) = take_in_arrival_order(sim) {
+            return Some(take);
         }
         let scenario = sim.scenario();
         answer(sim, |step| match step {

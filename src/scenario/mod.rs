@@ -1,7 +1,7 @@
 //! Scenario files: the data model, loading with precise errors, and validation.
 
 pub mod load;
-pub mod locate;
+pub use crate::document::locate;
 mod model;
 pub mod tags;
 mod time;

@@ -2,7 +2,9 @@
 //! French instructors); the Rust names are English.
 
 use super::time::{ClockTime, Duration};
+pub use crate::axis::{Axis, Cost};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -246,8 +248,80 @@ pub struct Situation {
     pub callers: Vec<String>,
     #[serde(rename = "etiquettes", default)]
     pub tags: Vec<String>,
+    /// Other presentations of the same situation (what the person says changes, not what the
+    /// options mean); the seed draws one of them or the situation's own texts.
+    #[serde(rename = "variantes", default)]
+    pub variants: Vec<Variant>,
+    /// Red flags of the rulebook that this situation's texts seem to carry but that the author
+    /// has ruled out, each with the reason (`check` would warn otherwise).
+    #[serde(rename = "drapeaux_ecartes", default)]
+    pub dismissed_flags: BTreeMap<String, String>,
     #[serde(rename = "etapes")]
     pub steps: Vec<Step>,
+}
+
+/// Another way the same situation presents itself: other words, the same meaning.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(rename = "Variante", deny_unknown_fields)]
+pub struct Variant {
+    #[serde(rename = "titre", default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(rename = "interlocuteur", default)]
+    pub counterpart: Option<String>,
+    /// Step id → what the person says at that step.
+    #[serde(rename = "textes", default)]
+    pub prompts: BTreeMap<String, String>,
+    /// Step id → the training hint for that step.
+    #[serde(rename = "aides", default)]
+    pub hints: BTreeMap<String, String>,
+}
+
+/// Rules of the rulebook an answer applies, by id (`regle: "SEC-2"` or `regle: ["SEC-2", "URG-1"]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RuleRefs(pub Vec<String>);
+
+impl RuleRefs {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleRefs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> serde::de::Visitor<'de> for OneOrMany {
+            type Value = RuleRefs;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("un identifiant de règle entre guillemets, ou une liste d'identifiants")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RuleRefs, E> {
+                Ok(RuleRefs(vec![v.to_string()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RuleRefs, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<String>()? {
+                    ids.push(id);
+                }
+                Ok(RuleRefs(ids))
+            }
+        }
+        d.deserialize_any(OneOrMany)
+    }
+}
+
+impl Serialize for RuleRefs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => s.serialize_str(one),
+            many => many.serialize(s),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -276,6 +350,22 @@ impl Step {
             Step::Record(s) => &s.prompt,
         }
     }
+
+    pub fn hint(&self) -> &str {
+        match self {
+            Step::Choice(s) => &s.hint,
+            Step::Typed(s) => &s.hint,
+            Step::Record(s) => &s.hint,
+        }
+    }
+
+    fn texts_mut(&mut self) -> (&mut String, &mut String) {
+        match self {
+            Step::Choice(s) => (&mut s.prompt, &mut s.hint),
+            Step::Typed(s) => (&mut s.prompt, &mut s.hint),
+            Step::Record(s) => (&mut s.prompt, &mut s.hint),
+        }
+    }
 }
 
 /// The special `suite` value that ends the situation.
@@ -290,6 +380,10 @@ pub struct ChoiceStep {
     /// A hint shown in training mode only.
     #[serde(rename = "aide", default)]
     pub hint: String,
+    /// The author states that only two answers make sense here (a yes-or-no question): the
+    /// strict check then accepts fewer than three options.
+    #[serde(rename = "binaire", default)]
+    pub binary: bool,
     #[serde(rename = "propositions")]
     pub options: Vec<ChoiceOption>,
 }
@@ -316,6 +410,9 @@ pub struct ChoiceOption {
     /// Feedback for the student: why this answer is right or wrong, with the rule behind it.
     #[serde(rename = "explication", default)]
     pub explanation: String,
+    /// The rules of the rulebook this answer applies or breaks.
+    #[serde(rename = "regle", default)]
+    pub rules: RuleRefs,
     /// What the other person answers, shown in the dialogue.
     #[serde(rename = "reaction", default)]
     pub reaction: String,
@@ -324,67 +421,6 @@ pub struct ChoiceOption {
     pub next: Option<String>,
     #[serde(rename = "duree", default)]
     pub duration: Option<Duration>,
-}
-
-/// Points lost on each axis.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename = "Perte", deny_unknown_fields)]
-pub struct Cost {
-    #[serde(rename = "priorisation", default)]
-    pub prioritisation: u32,
-    #[serde(rename = "terminologie", default)]
-    pub terminology: u32,
-    #[serde(rename = "confidentialite", default)]
-    pub confidentiality: u32,
-}
-
-impl Cost {
-    pub fn get(&self, axis: Axis) -> u32 {
-        match axis {
-            Axis::Prioritisation => self.prioritisation,
-            Axis::Terminology => self.terminology,
-            Axis::Confidentiality => self.confidentiality,
-        }
-    }
-
-    pub fn is_zero(&self) -> bool {
-        Axis::ALL.iter().all(|&a| self.get(a) == 0)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-pub enum Axis {
-    #[serde(rename = "Priorisation")]
-    Prioritisation,
-    #[serde(rename = "Terminologie")]
-    Terminology,
-    #[serde(rename = "Confidentialite")]
-    Confidentiality,
-}
-
-impl Axis {
-    pub const ALL: [Axis; 3] = [
-        Axis::Prioritisation,
-        Axis::Terminology,
-        Axis::Confidentiality,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Axis::Prioritisation => "Priorisation",
-            Axis::Terminology => "Terminologie",
-            Axis::Confidentiality => "Confidentialité",
-        }
-    }
-
-    /// The key used in JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            Axis::Prioritisation => "prioritisation",
-            Axis::Terminology => "terminology",
-            Axis::Confidentiality => "confidentiality",
-        }
-    }
 }
 
 /// A typed answer: a medical term or a short sentence to spell.
@@ -411,6 +447,8 @@ pub struct TypedStep {
     pub points: u32,
     #[serde(rename = "explication", default)]
     pub explanation: String,
+    #[serde(rename = "regle", default)]
+    pub rules: RuleRefs,
     #[serde(rename = "suite", default)]
     pub next: Option<String>,
     #[serde(rename = "duree", default)]
@@ -440,6 +478,8 @@ pub struct RecordStep {
     pub points: u32,
     #[serde(rename = "explication", default)]
     pub explanation: String,
+    #[serde(rename = "regle", default)]
+    pub rules: RuleRefs,
     #[serde(rename = "suite", default)]
     pub next: Option<String>,
     #[serde(rename = "duree", default)]
@@ -524,7 +564,53 @@ impl Situation {
     }
 }
 
+impl Situation {
+    /// How many ways this situation can present itself: its own texts and each variant.
+    pub fn presentations(&self) -> usize {
+        1 + self.variants.len()
+    }
+
+    /// The situation as presentation `k` tells it (0: its own texts; `k`: the `k`-th variant).
+    pub fn presented(&self, k: usize) -> Situation {
+        let mut s = self.clone();
+        let Some(v) = k.checked_sub(1).and_then(|n| self.variants.get(n)) else {
+            return s;
+        };
+        if let Some(t) = &v.title {
+            s.title = t.clone();
+        }
+        if let Some(d) = &v.description {
+            s.description = d.clone();
+        }
+        if let Some(c) = &v.counterpart {
+            s.counterpart = c.clone();
+        }
+        for step in &mut s.steps {
+            let id = step.id().to_string();
+            let (prompt, hint) = step.texts_mut();
+            if let Some(p) = v.prompts.get(&id) {
+                *prompt = p.clone();
+            }
+            if let Some(h) = v.hints.get(&id) {
+                *hint = h.clone();
+            }
+        }
+        s
+    }
+}
+
 impl Scenario {
+    /// The scenario as this shift tells it: `choices[i]` is the presentation of situation `i`.
+    pub fn presented(&self, choices: &[usize]) -> Scenario {
+        let mut s = self.clone();
+        for (situation, &k) in s.situations.iter_mut().zip(choices) {
+            if k > 0 {
+                *situation = situation.presented(k);
+            }
+        }
+        s
+    }
+
     pub fn patient(&self, id: &str) -> Option<&Patient> {
         self.patients.iter().find(|p| p.id == id)
     }

@@ -77,6 +77,13 @@ fn check_header(c: &mut Checker, s: &Scenario) {
             ),
         );
     }
+    if s.variation.arrival_jitter.seconds() > MAX_SHIFT_SECONDS {
+        let at = c.loc.key("decalage_arrivee", c.loc.key("variation", 0).unwrap_or(0));
+        c.at(
+            at,
+            "`variation` : décalage d'arrivée de 12 h au plus".to_string(),
+        );
+    }
     let (start, end) = (s.practice.shift_start, s.practice.shift_end);
     if end <= start {
         let at = c.loc.key("fin", c.loc.key("cabinet", 0).unwrap_or(0));
@@ -218,6 +225,8 @@ fn check_situation(
             );
         }
     }
+    check_variants(c, s, base);
+    check_dismissed_flags(c, s, base);
     if s.callers.is_empty() && situation_texts(s).any(|t| t.contains(CALLER_PLACEHOLDER)) {
         let at = c.loc.key_value("id", &s.id, 0);
         c.at(at, format!("situation « {name} » : le texte utilise {{appelant}} mais la liste `appelants` est vide"));
@@ -333,7 +342,12 @@ fn check_step(
                 if loses && option.explanation.trim().is_empty() {
                     c.at(Some(at), format!("{which} : elle fait perdre des points (perte, critique ou tri) mais n'a pas d'`explication` pour le stagiaire"));
                 }
+                check_rules(c, &option.rules, at, &which);
                 check_next(c, &option.next, at);
+            }
+            if choice.binary && choice.options.len() > 2 {
+                let at = c.loc.key("binaire", step_at).or(Some(step_at));
+                c.at(at, format!("{here} : `binaire: true` mais {} propositions ; `binaire` ne vaut que pour un choix à deux réponses", choice.options.len()));
             }
         }
         Step::Typed(typed) => {
@@ -362,6 +376,7 @@ fn check_step(
                     format!("{here} : une saisie notée doit avoir une `explication`"),
                 );
             }
+            check_rules(c, &typed.rules, step_at, &here);
             check_next(c, &typed.next, step_at);
         }
         Step::Record(record) => {
@@ -381,7 +396,66 @@ fn check_step(
             if record.explanation.trim().is_empty() {
                 c.at(Some(step_at), format!("{here} : un `Dossier` doit avoir une `explication` (l'erreur d'identité est éliminatoire)"));
             }
+            check_rules(c, &record.rules, step_at, &here);
             check_next(c, &record.next, step_at);
+        }
+    }
+}
+
+/// Every rule cited exists in the rulebook.
+fn check_rules(c: &mut Checker, rules: &RuleRefs, from: usize, here: &str) {
+    let book = crate::rulebook::rulebook();
+    for id in rules.iter() {
+        if book.rule(id).is_none() {
+            let at = c.loc.key("regle", from).or(Some(from));
+            let close = book
+                .rules()
+                .map(|r| r.id.as_str())
+                .find(|r| strsim::levenshtein(r, id) <= 1 || r.eq_ignore_ascii_case(id))
+                .map(|r| format!(" ; vouliez-vous dire « {r} » ?"))
+                .unwrap_or_else(|| " (voir docs/regles-metier.md)".to_string());
+            c.at(at, format!("{here} : règle « {id} » inconnue du référentiel{close}"));
+        }
+    }
+}
+
+/// A variant only retells steps that exist, and says something.
+fn check_variants(c: &mut Checker, s: &Situation, base: usize) {
+    for (n, v) in s.variants.iter().enumerate() {
+        let at = c.loc.nth_struct("Variante", base, n).unwrap_or(base);
+        let which = format!("situation « {} », variante {}", s.id, n + 1);
+        let empty = v.title.is_none()
+            && v.description.is_none()
+            && v.counterpart.is_none()
+            && v.prompts.is_empty()
+            && v.hints.is_empty();
+        if empty {
+            c.at(Some(at), format!("{which} : variante vide ; donnez au moins un `textes` (ce que dit la personne à une étape)"));
+        }
+        for (key, map) in [("textes", &v.prompts), ("aides", &v.hints)] {
+            for (id, text) in map {
+                if s.step_index(id).is_none() {
+                    let pos = c.loc.key(key, at).or(Some(at));
+                    c.at(pos, format!("{which} : `{key}` nomme l'étape « {id} », qui n'existe pas dans la situation"));
+                } else if key == "textes" && text.trim().is_empty() {
+                    let pos = c.loc.key(key, at).or(Some(at));
+                    c.at(pos, format!("{which} : texte vide pour l'étape « {id} »"));
+                }
+            }
+        }
+    }
+}
+
+/// Each red flag set aside names a flag of the rulebook and says why.
+fn check_dismissed_flags(c: &mut Checker, s: &Situation, base: usize) {
+    let book = crate::rulebook::rulebook();
+    for (id, reason) in &s.dismissed_flags {
+        let at = c.loc.key("drapeaux_ecartes", base).or(Some(base));
+        if book.flag(id).is_none() {
+            let known: Vec<&str> = book.flags.iter().map(|f| f.id.as_str()).collect();
+            c.at(at, format!("situation « {} » : drapeau « {id} » inconnu ; drapeaux du référentiel : {}", s.id, known.join(", ")));
+        } else if reason.trim().is_empty() {
+            c.at(at, format!("situation « {} » : écarter le drapeau « {id} » demande une raison (par exemple « pas de douleur thoracique »)", s.id));
         }
     }
 }
@@ -474,5 +548,13 @@ fn situation_texts(s: &Situation) -> impl Iterator<Item = &str> {
         }
         texts
     });
-    own.into_iter().chain(steps)
+    let variants = s.variants.iter().flat_map(|v| {
+        [&v.title, &v.description, &v.counterpart]
+            .into_iter()
+            .flatten()
+            .chain(v.prompts.values())
+            .chain(v.hints.values())
+            .map(String::as_str)
+    });
+    own.into_iter().chain(steps).chain(variants)
 }

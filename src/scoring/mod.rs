@@ -3,6 +3,7 @@
 
 use crate::scenario::validate::successors;
 use crate::scenario::{Axis, Channel, ChoiceOption, Scenario, Situation, Step, Urgency};
+use crate::rulebook::cited;
 use crate::sim::{Event, Load, MissReason, Mode, Secs, SimLog, personalise};
 use crate::text::Grade;
 use serde::Serialize;
@@ -29,6 +30,8 @@ pub struct Scores {
     pub prioritisation: f64,
     pub terminology: f64,
     pub confidentiality: f64,
+    pub organisation: f64,
+    /// The mean of the axes the scenario assesses (those with points at stake).
     pub overall: f64,
 }
 
@@ -38,6 +41,7 @@ impl Scores {
             Axis::Prioritisation => self.prioritisation,
             Axis::Terminology => self.terminology,
             Axis::Confidentiality => self.confidentiality,
+            Axis::Organisation => self.organisation,
         }
     }
 }
@@ -64,6 +68,8 @@ pub struct LostItem {
     pub points: f64,
     pub at: String,
     pub explanation: String,
+    /// The rules of the rulebook behind this loss, by id.
+    pub rules: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -108,6 +114,8 @@ pub struct Report {
     pub seed: u64,
     pub mode: Mode,
     pub scores: Scores,
+    /// The axes this scenario assesses (JSON keys), in the rulebook's order.
+    pub assessed: Vec<&'static str>,
     pub pass_mark: u32,
     pub validated: bool,
     pub critical_errors: Vec<CriticalError>,
@@ -119,6 +127,13 @@ pub struct Report {
     pub refused: Vec<Refused>,
 }
 
+impl Report {
+    /// Whether the scenario puts points at stake on this axis (the others are not shown).
+    pub fn assesses(&self, axis: Axis) -> bool {
+        self.assessed.contains(&axis.key())
+    }
+}
+
 /// A time of the shift with its seconds (`08:30:00`), so report columns line up.
 pub fn clock(t: Secs) -> String {
     format!("{:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60)
@@ -126,13 +141,13 @@ pub fn clock(t: Secs) -> String {
 
 /// What the best answer to a situation's first choice teaches: told to a trainee who never took
 /// the situation, so that a missed emergency still explains what it was.
-fn first_lesson(s: &Situation, caller: Option<&str>) -> Option<String> {
+fn first_lesson(s: &Situation, caller: Option<&str>) -> Option<(String, Vec<String>)> {
     s.steps.iter().find_map(|step| match step {
         Step::Choice(c) => c
             .options
             .iter()
             .find(|o| o.best && !o.explanation.trim().is_empty())
-            .map(|o| personalise(&o.explanation, caller)),
+            .map(|o| (personalise(&o.explanation, caller), o.rules.0.clone())),
         _ => None,
     })
 }
@@ -261,6 +276,7 @@ struct RawLoss {
     explanation: String,
     /// Timing losses (lateness, missed, inversions) share a cap per situation.
     timing: bool,
+    rules: Vec<String>,
 }
 
 /// What the log says about one situation.
@@ -275,7 +291,20 @@ struct Track {
     complained: Option<Secs>,
 }
 
+/// The rule the engine cites for a loss it computes itself (lateness, a missed call…).
+fn engine_rule(id: &str) -> Vec<String> {
+    vec![id.to_string()]
+}
+
 pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
+    // Titles are quoted as this shift told them.
+    let told;
+    let scenario = if log.presentations.iter().any(|&k| k > 0) {
+        told = scenario.presented(&log.presentations);
+        &told
+    } else {
+        scenario
+    };
     let n = scenario.situations.len();
     let mut tracks: Vec<Track> = (0..n).map(|_| Track::default()).collect();
     let mut losses: Vec<RawLoss> = Vec::new();
@@ -305,6 +334,7 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                             points: urgency_weight(waiter.urgency) as f64 * INVERSION_SHARE,
                             at,
                             timing: true,
+                            rules: engine_rule(cited::INVERSION),
                             explanation: format!(
                                 "Inversion de priorité : vous avez pris « {} » ({}) pendant que « {} » ({}) attendait depuis {}. Le plus urgent passe d'abord ; on fait patienter le reste.",
                                 title(i),
@@ -339,6 +369,7 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                             at,
                             timing: false,
                             explanation: why.clone(),
+                            rules: o.rules.0.clone(),
                         });
                     }
                 }
@@ -360,6 +391,11 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                         points: triage as f64,
                         at,
                         timing: false,
+                        rules: if o.rules.is_empty() {
+                            engine_rule(cited::TRIAGE)
+                        } else {
+                            o.rules.0.clone()
+                        },
                         explanation: format!(
                             "{kind} : votre réponse traite la situation comme {} alors qu'elle est {}. {rule} {why}",
                             t.label(),
@@ -438,6 +474,11 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                         at,
                         timing: false,
                         explanation: format!("{verdict} {why}"),
+                        rules: if t.rules.is_empty() && t.axis == Axis::Terminology {
+                            engine_rule(cited::SPELLING)
+                        } else {
+                            t.rules.0.clone()
+                        },
                     });
                 }
             }
@@ -452,14 +493,15 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                     continue;
                 };
                 if *patient != r.patient {
-                    let opened = scenario
-                        .patient(patient)
-                        .map(|p| p.register_line())
-                        .unwrap_or_else(|| patient.clone());
-                    let right = scenario
-                        .patient(&r.patient)
-                        .map(|p| p.register_line())
-                        .unwrap_or_else(|| r.patient.clone());
+                    let (opened, right) = (scenario.patient(patient), scenario.patient(&r.patient));
+                    let line = |p: Option<&crate::scenario::Patient>, id: &str| {
+                        p.map(|p| p.register_line()).unwrap_or_else(|| id.to_string())
+                    };
+                    // Only a file with the same name and first name is a homonym.
+                    let homonym = matches!((opened, right), (Some(a), Some(b))
+                        if crate::text::normalise(&a.last_name) == crate::text::normalise(&b.last_name)
+                            && crate::text::normalise(&a.first_name) == crate::text::normalise(&b.first_name));
+                    let (opened, right) = (line(opened, patient), line(right, &r.patient));
                     let why = text(i, &r.explanation);
                     losses.push(RawLoss {
                         situation: i,
@@ -468,11 +510,17 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                         at,
                         timing: false,
                         explanation: format!("Erreur d'identité : vous avez ouvert le dossier {opened} au lieu de {right}. {why}"),
+                        rules: if r.rules.is_empty() {
+                            engine_rule(cited::RECORD_SEARCH)
+                        } else {
+                            r.rules.0.clone()
+                        },
                     });
+                    let kind = if homonym { " (homonyme)" } else { "" };
                     critical.push(CriticalError {
                         situation: s.id.clone(),
                         at: clock(at),
-                        explanation: format!("Erreur d'identité (homonyme) : dossier {opened} ouvert au lieu de {right}."),
+                        explanation: format!("Erreur d'identité{kind} : dossier {opened} ouvert au lieu de {right}."),
                     });
                 }
             }
@@ -550,15 +598,21 @@ fn timing_losses(
                 "Une demande ou un courrier se traite dans la vacation : organisez-vous entre deux appels."
             }
         };
-        let lesson = first_lesson(s, caller)
-            .map(|l| format!(" Ce qu'il fallait faire : {l}"))
-            .unwrap_or_default();
+        let (lesson, lesson_rules) = first_lesson(s, caller).unwrap_or_default();
+        let lesson = if lesson.is_empty() {
+            lesson
+        } else {
+            format!(" Ce qu'il fallait faire : {lesson}")
+        };
+        let mut rules = engine_rule(cited::MISSED);
+        rules.extend(lesson_rules);
         losses.push(RawLoss {
             situation: i,
             axis: Axis::Prioritisation,
             points: weight,
             at,
             timing: true,
+            rules,
             explanation: format!(
                 "Situation manquée (« {title} », {}) : {what} {rule}{lesson}",
                 s.urgency.label()
@@ -575,6 +629,7 @@ fn timing_losses(
                         points: points as f64,
                         at,
                         timing: false,
+                        rules: Vec::new(),
                         explanation: format!(
                             "Non traité (« {title} ») : les points de {} que cette situation mettait en jeu ne sont pas acquis.",
                             axis.label().to_lowercase()
@@ -599,6 +654,7 @@ fn timing_losses(
             points: weight * COMPLAINT_SHARE,
             at,
             timing: true,
+            rules: engine_rule(cited::WAITING),
             explanation: format!(
                 "Plainte (« {title} ») : {} d'attente sans prise en charge, et des protestations devant la salle d'attente. {}",
                 minutes_text(s.patience().seconds()),
@@ -628,6 +684,11 @@ fn timing_losses(
                 points: (weight * share * 10.0).round() / 10.0,
                 at: taken,
                 timing: true,
+                rules: engine_rule(if s.channel == Channel::Telephone {
+                    cited::PICK_UP
+                } else {
+                    cited::WAITING
+                }),
                 explanation: format!(
                     "Retard (« {title} ») : vous avez {what} après {} d'attente ; délai acceptable {} : {}.",
                     minutes_text(delay),
@@ -646,6 +707,7 @@ fn timing_losses(
             points: weight * OVERDUE_SHARE,
             at: done,
             timing: true,
+            rules: engine_rule(cited::DEADLINE),
             explanation: format!(
                 "Échéance dépassée (« {title} ») : terminé à {}, il fallait avoir fini pour {}.",
                 clock(done),
@@ -694,6 +756,7 @@ fn build_report(
                 points: round1(l.points * 100.0 / stake),
                 at: clock(l.at),
                 explanation: l.explanation.clone(),
+                rules: l.rules.clone(),
             };
             (l.situation, item)
         })
@@ -706,24 +769,11 @@ fn build_report(
             .sum();
         round1((100.0 - spent).max(0.0))
     };
-    let (p, t, c) = (
-        axis_score(Axis::Prioritisation),
-        axis_score(Axis::Terminology),
-        axis_score(Axis::Confidentiality),
-    );
-    let assessed: Vec<f64> = [
-        (Axis::Prioritisation, p),
-        (Axis::Terminology, t),
-        (Axis::Confidentiality, c),
-    ]
-    .iter()
-    .filter(|(a, _)| stakes[a] > 0)
-    .map(|&(_, s)| s)
-    .collect();
+    let assessed: Vec<Axis> = Axis::ALL.into_iter().filter(|a| stakes[a] > 0).collect();
     let overall = if assessed.is_empty() {
         100.0
     } else {
-        round1(assessed.iter().sum::<f64>() / assessed.len() as f64)
+        round1(assessed.iter().map(|&a| axis_score(a)).sum::<f64>() / assessed.len() as f64)
     };
     let validated = critical.is_empty() && overall >= scenario.pass_mark as f64;
 
@@ -788,11 +838,13 @@ fn build_report(
         seed: log.seed,
         mode: log.mode,
         scores: Scores {
-            prioritisation: p,
-            terminology: t,
-            confidentiality: c,
+            prioritisation: axis_score(Axis::Prioritisation),
+            terminology: axis_score(Axis::Terminology),
+            confidentiality: axis_score(Axis::Confidentiality),
+            organisation: axis_score(Axis::Organisation),
             overall,
         },
+        assessed: assessed.iter().map(|a| a.key()).collect(),
         pass_mark: scenario.pass_mark,
         validated,
         critical_errors: critical,

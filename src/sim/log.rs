@@ -108,6 +108,8 @@ pub struct SimLog {
     pub arrivals: Vec<Secs>,
     /// The caller picked for each situation, if it has alternatives.
     pub callers: Vec<Option<String>>,
+    /// How each situation presented itself: 0 for its own texts, `k` for its `k`-th variant.
+    pub presentations: Vec<usize>,
     pub entries: Vec<LogEntry>,
 }
 

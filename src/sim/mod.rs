@@ -69,6 +69,8 @@ pub struct SituationState {
     pub exchange_left: Secs,
     pub completed_at: Option<Secs>,
     pub caller: Option<String>,
+    /// Which presentation of the situation this shift shows (see `Situation::presented`).
+    pub presentation: usize,
     /// For each step, the order in which its options are shown (indices into the file's order).
     pub option_order: Vec<Vec<usize>>,
 }
@@ -97,7 +99,8 @@ pub struct Simulation {
 }
 
 impl Simulation {
-    /// Starts a shift. The scenario must have passed validation.
+    /// Starts a shift. The scenario must have passed validation. Situations with variants are
+    /// told as the seed draws them: `scenario()` returns the scenario as this shift tells it.
     pub fn new(scenario: Arc<Scenario>, seed: u64, mode: Mode) -> Self {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let start = scenario.practice.shift_start.seconds();
@@ -124,6 +127,12 @@ impl Simulation {
                     (s.arrival.seconds() as i64 + shift).clamp(start as i64, last as i64) as Secs;
                 let caller = (!s.callers.is_empty())
                     .then(|| s.callers[rng.random_range(0..s.callers.len())].clone());
+                // Drawn only when there is a choice, so that files without variants keep their shifts.
+                let presentation = if s.variants.is_empty() {
+                    0
+                } else {
+                    rng.random_range(0..s.presentations())
+                };
                 let option_order = s
                     .steps
                     .iter()
@@ -152,10 +161,17 @@ impl Simulation {
                     exchange_left: 0,
                     completed_at: None,
                     caller,
+                    presentation,
                     option_order,
                 }
             })
-            .collect();
+            .collect::<Vec<SituationState>>();
+        let choices: Vec<usize> = states.iter().map(|s| s.presentation).collect();
+        let scenario = if choices.iter().any(|&k| k > 0) {
+            Arc::new(scenario.presented(&choices))
+        } else {
+            scenario
+        };
         Simulation {
             scenario,
             seed,
@@ -397,6 +413,7 @@ impl Simulation {
             mode: self.mode,
             arrivals: self.states.iter().map(|s| s.arrival).collect(),
             callers: self.states.iter().map(|s| s.caller.clone()).collect(),
+            presentations: self.states.iter().map(|s| s.presentation).collect(),
             entries: self.entries.clone(),
         }
     }

@@ -1,14 +1,23 @@
 //! The quality gate for content (`secretariat check --strict`): a scenario must be tagged for
 //! the coverage report, say its level and live up to it, be reachable at 100 by a careful
-//! trainee, and must not let a hasty one pass.
+//! trainee, must not let a hasty one pass, and must not reward guessing by the form of the
+//! options (`form`, `guessing`). Red flags of the rulebook are warnings (`flags`).
 
-use crate::policy::{self, PolicyKind};
+mod flags;
+mod form;
+mod guessing;
+mod places;
+
+pub use flags::warnings;
+pub use guessing::{BLIND_SEEDS, GuessFigure};
+
+use crate::policy::{self, CueWords, PolicyKind};
 use crate::report::number;
-use crate::scenario::locate::Locator;
 use crate::scenario::{Problem, Scenario, tags};
 use crate::scoring;
-use crate::text::normalise;
 use crate::sim::Mode;
+use crate::text::normalise;
+use places::Places;
 use std::sync::Arc;
 
 /// The seeds every strict check plays (the same as the shipped-scenario tests).
@@ -17,12 +26,31 @@ pub const SEEDS: [u64; 5] = [1, 2, 3, 17, 2026];
 /// The default highest overall score the naive policy may reach.
 pub const NAIVE_MAX: f64 = 60.0;
 
+/// The default margin by which a form guesser's mean may beat the blind chooser's.
+pub const GUESS_MARGIN: f64 = 5.0;
+
 /// Above beginner level, a shift must keep three things going at once for a while, even for a
 /// trainee who never falls behind (the same rule as the shipped-scenario tests).
 pub const BUSY_PEAK: u32 = 3;
 pub const BUSY_SECONDS: u32 = 120;
 
-/// What the policies did, for the summary of a scenario that passes.
+/// The thresholds of the gate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StrictOptions {
+    pub naive_max: f64,
+    pub guess_margin: f64,
+}
+
+impl Default for StrictOptions {
+    fn default() -> Self {
+        StrictOptions {
+            naive_max: NAIVE_MAX,
+            guess_margin: GUESS_MARGIN,
+        }
+    }
+}
+
+/// What the policies and the form checks found, printed whether the scenario passes or not.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
     /// The naive policy's best overall score over the seeds.
@@ -30,33 +58,34 @@ pub struct Figures {
     /// Most situations open at once, and seconds with three or more, for the ideal trainee.
     pub peak_open: u32,
     pub seconds_three_or_more: u32,
+    pub form: form::FormFigures,
+    /// Each form guesser in each order, and the blind chooser in each order.
+    pub guessers: Vec<GuessFigure>,
+    pub blind: Vec<GuessFigure>,
 }
 
-/// The figures of a scenario fit to ship, or every problem that makes it unfit.
+/// The result of the gate: problems make the scenario unfit to ship; warnings do not.
+#[derive(Clone, Debug)]
+pub struct StrictReport {
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    pub figures: Figures,
+}
+
+/// Runs every strict check. `cues` is what the cue-word guesser learnt from the other scenarios
+/// of the library (see [`cues_without`]).
 pub fn strict_check(
     scenario: &Scenario,
     source: &str,
-    naive_max: f64,
-) -> Result<Figures, Vec<Problem>> {
-    let (problems, figures) = run_checks(scenario, source, naive_max);
-    if problems.is_empty() {
-        Ok(figures)
-    } else {
-        Err(problems)
-    }
-}
-
-/// Problems that make a valid scenario unfit to ship.
-pub fn strict_problems(scenario: &Scenario, source: &str, naive_max: f64) -> Vec<Problem> {
-    run_checks(scenario, source, naive_max).0
-}
-
-fn run_checks(scenario: &Scenario, source: &str, naive_max: f64) -> (Vec<Problem>, Figures) {
-    let locator = Locator::new(source);
-    let mut problems = tag_problems(scenario, &locator);
-    // Problems of the whole scenario point at its `id`.
-    let (line, col) = locator.line_col(locator.key("id", 0).unwrap_or(0));
-    let mut at_header = |message: String| problems.push(Problem::new(line, col, message));
+    options: StrictOptions,
+    cues: Arc<CueWords>,
+) -> StrictReport {
+    let places = Places::new(source);
+    let mut problems = tag_problems(scenario, &places);
+    let mut at_header = |message: String| {
+        let (line, col) = places.header();
+        problems.push(Problem::new(line, col, message));
+    };
     let shared = Arc::new(scenario.clone());
     let load = policy::run(Arc::clone(&shared), SEEDS[0], Mode::Exam, PolicyKind::Ideal).load();
     if let Some(message) = level_problem(scenario, load.peak_open, load.seconds_three_or_more) {
@@ -65,25 +94,45 @@ fn run_checks(scenario: &Scenario, source: &str, naive_max: f64) -> (Vec<Problem
     if let Some(message) = ideal_problem(&shared) {
         at_header(message);
     }
-    let (naive_best, naive) = naive_problem(&shared, naive_max);
+    let (naive_best, naive) = naive_problem(&shared, options.naive_max);
     if let Some(message) = naive {
         at_header(message);
     }
-    let figures = Figures {
-        naive_best,
-        peak_open: load.peak_open,
-        seconds_three_or_more: load.seconds_three_or_more,
-    };
-    (problems, figures)
+    let (guessers, blind, guess_problems) =
+        guessing::check(&shared, cues, options.guess_margin);
+    for message in guess_problems {
+        at_header(message);
+    }
+    let (form, form_problems) = form::check(scenario, &places);
+    problems.extend(form_problems);
+    problems.sort_by_key(|p| (p.line, p.col));
+    StrictReport {
+        problems,
+        warnings: warnings(scenario, source),
+        figures: Figures {
+            naive_best,
+            peak_open: load.peak_open,
+            seconds_three_or_more: load.seconds_three_or_more,
+            form,
+            guessers,
+            blind,
+        },
+    }
+}
+
+/// What a test-wise trainee learns from the library, leaving out the scenario being checked (and
+/// any other file with its id), so that it never learns the answers it is tested on.
+pub fn cues_without(library: &[Arc<Scenario>], id: &str) -> Arc<CueWords> {
+    Arc::new(CueWords::learn(
+        library.iter().filter(|s| s.id != id).map(|s| s.as_ref()),
+    ))
 }
 
 /// Every situation has a certification block, and no tag is a misspelt shared one.
-fn tag_problems(scenario: &Scenario, locator: &Locator) -> Vec<Problem> {
+fn tag_problems(scenario: &Scenario, places: &Places) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let situations_from = locator.key("situations", 0).unwrap_or(0);
-    for situation in &scenario.situations {
-        let id_at = locator.key_value("id", &situation.id, situations_from);
-        let (line, col) = locator.line_col(id_at.unwrap_or(0));
+    for (k, situation) in scenario.situations.iter().enumerate() {
+        let (line, col) = places.situation(k);
         if situation.tags.is_empty() {
             problems.push(Problem::new(
                 line,
@@ -105,8 +154,7 @@ fn tag_problems(scenario: &Scenario, locator: &Locator) -> Vec<Problem> {
         }
         for tag in &situation.tags {
             if let Some(known) = likely_typo(tag) {
-                let tags_at = locator.key("etiquettes", id_at.unwrap_or(0)).or(id_at);
-                let (line, col) = locator.line_col(tags_at.unwrap_or(0));
+                let (line, col) = places.situation_key(k, "etiquettes");
                 problems.push(Problem::new(
                     line,
                     col,

@@ -1,4 +1,4 @@
-//! Finds where things are in a scenario's source text. serde gives positions for syntax errors
+//! Finds where things are in a file's source text. serde gives positions for syntax errors
 //! only; semantic problems are located by searching the text for the item they concern.
 
 pub struct Locator<'a> {

@@ -1,0 +1,175 @@
+//! Trainees who know nothing of the job and choose by the form of the options: the longest, the
+//! shortest, or the one whose words look most like the best answers of other scenarios; and, as
+//! the yardstick, one who chooses blindly. They answer typed and file steps as the ideal trainee
+//! does, so that they test the choices alone. A scenario where they do well rewards test-taking,
+//! not competence.
+
+use super::{
+    Policy, PolicyKind, Trainee, answer, ideal_answer, take_in_arrival_order, take_in_best_order,
+};
+use crate::scenario::{ChoiceStep, Scenario, Step};
+use crate::sim::{Action, Simulation};
+use crate::text::normalise;
+use rand::rngs::Xoshiro256PlusPlus;
+use rand::{RngExt, SeedableRng};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// In what order a guesser takes the situations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Order {
+    /// Comme le stagiaire idéal : le plus urgent d'abord, en interrompant pour plus urgent.
+    #[value(alias = "urgence")]
+    Best,
+    /// Premier arrivé, premier servi, sans mise en attente.
+    #[value(alias = "arrivee")]
+    Arrival,
+}
+
+impl Order {
+    pub const BOTH: [Order; 2] = [Order::Best, Order::Arrival];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Best => "dans l'ordre idéal",
+            Order::Arrival => "premier arrivé, premier servi",
+        }
+    }
+}
+
+/// Words and pairs of words that a test-wise trainee learns to associate with right answers,
+/// from the best and the other options of a set of scenarios.
+#[derive(Clone, Debug, Default)]
+pub struct CueWords {
+    weights: HashMap<String, f64>,
+}
+
+/// A word or pair must occur in this many options to count: rarer ones are noise.
+const MIN_OCCURRENCES: u32 = 3;
+
+impl CueWords {
+    /// Learns from every choice step of `scenarios`: a feature's weight is the log-ratio of how
+    /// often it appears in best options and in the others.
+    pub fn learn<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> Self {
+        let (mut in_best, mut in_other): (HashMap<String, u32>, HashMap<String, u32>) =
+            Default::default();
+        let (mut best_options, mut other_options) = (0u32, 0u32);
+        for scenario in scenarios {
+            for step in scenario.situations.iter().flat_map(|s| &s.steps) {
+                let Step::Choice(choice) = step else { continue };
+                for option in &choice.options {
+                    let (counts, total) = if option.best {
+                        (&mut in_best, &mut best_options)
+                    } else {
+                        (&mut in_other, &mut other_options)
+                    };
+                    *total += 1;
+                    for feature in features(&option.text) {
+                        *counts.entry(feature).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let keys: BTreeSet<&String> = in_best.keys().chain(in_other.keys()).collect();
+        let weights = keys
+            .into_iter()
+            .filter_map(|f| {
+                let b = in_best.get(f).copied().unwrap_or(0);
+                let o = in_other.get(f).copied().unwrap_or(0);
+                (b + o >= MIN_OCCURRENCES).then(|| {
+                    let p_best = (b as f64 + 0.5) / (best_options as f64 + 1.0);
+                    let p_other = (o as f64 + 0.5) / (other_options as f64 + 1.0);
+                    (f.clone(), (p_best / p_other).ln())
+                })
+            })
+            .collect();
+        CueWords { weights }
+    }
+
+    /// How much an option looks like a best answer: the mean weight of its known features, so
+    /// that a long option does not win by its length alone.
+    pub fn score(&self, text: &str) -> f64 {
+        let known: Vec<f64> = features(text)
+            .iter()
+            .filter_map(|f| self.weights.get(f).copied())
+            .collect();
+        if known.is_empty() {
+            0.0
+        } else {
+            known.iter().sum::<f64>() / known.len() as f64
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}
+
+/// The distinct words (two letters or more) and pairs of neighbouring words of a text.
+fn features(text: &str) -> BTreeSet<String> {
+    let plain = normalise(text);
+    let words: Vec<&str> = plain.split(' ').filter(|w| w.len() >= 2).collect();
+    let mut out: BTreeSet<String> = words.iter().map(|w| w.to_string()).collect();
+    out.extend(words.windows(2).map(|pair| pair.join(" ")));
+    out
+}
+
+pub(super) struct Guesser {
+    kind: PolicyKind,
+    order: Order,
+    cues: Arc<CueWords>,
+    rng: Xoshiro256PlusPlus,
+}
+
+impl Guesser {
+    pub(super) fn new(trainee: &Trainee, seed: u64) -> Self {
+        Guesser {
+            kind: trainee.kind,
+            order: trainee.order,
+            cues: Arc::clone(&trainee.cues),
+            // A stream of its own, apart from the engine's and the random policy's.
+            rng: Xoshiro256PlusPlus::seed_from_u64(seed ^ 0xB11D_C4A5_E000_0002),
+        }
+    }
+
+    /// The option it picks, as an index in the file, looking at the options as shown.
+    fn choose(&mut self, choice: &ChoiceStep, shown: &[usize]) -> usize {
+        let length = |i: usize| choice.options[i].text.chars().count();
+        // Ties go to the first shown, as a reader scanning down the list would.
+        let first_max = |key: &dyn Fn(usize) -> f64| {
+            shown.iter().copied().fold(None, |best: Option<usize>, i| match best {
+                Some(b) if key(b) >= key(i) => Some(b),
+                _ => Some(i),
+            })
+        };
+        let pick = match self.kind {
+            PolicyKind::Longest => first_max(&|i| length(i) as f64),
+            PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
+            PolicyKind::CueWords => first_max(&|i| self.cues.score(&choice.options[i].text)),
+            _ => shown.get(self.rng.random_range(0..shown.len().max(1))).copied(),
+        };
+        pick.unwrap_or(0)
+    }
+}
+
+impl Policy for Guesser {
+    fn decide(&mut self, sim: &Simulation) -> Option<Action> {
+        let take = match self.order {
+            Order::Best => take_in_best_order(sim),
+            Order::Arrival => take_in_arrival_order(sim),
+        };
+        if take.is_some() {
+            return take;
+        }
+        if sim.active().is_none() || sim.is_busy() {
+            return None;
+        }
+        let active = sim.active()?;
+        let step = sim.state(active).step?;
+        if let Step::Choice(choice) = &sim.situation(active).steps[step] {
+            let shown = sim.option_order(active, step).to_vec();
+            return Some(Action::Choose(self.choose(choice, &shown)));
+        }
+        answer(sim, ideal_answer)
+    }
+}

@@ -1,0 +1,92 @@
+//! Trainees who know nothing of the job play the scenario, choosing by the form of the options
+//! (see `policy::guess`). None may validate, nor beat by more than a margin a trainee who chooses
+//! blindly in the same order: otherwise the score rewards test-taking, not competence.
+
+use super::SEEDS;
+use crate::policy::{self, CueWords, Order, PolicyKind, Trainee};
+use crate::report::number;
+use crate::scenario::Scenario;
+use crate::scoring;
+use crate::sim::Mode;
+use std::sync::Arc;
+
+/// The blind chooser plays more seeds than the guessers, so that its mean is stable.
+pub const BLIND_SEEDS: u64 = 20;
+
+/// How a guesser did over its seeds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GuessFigure {
+    pub kind: PolicyKind,
+    pub order: Order,
+    pub mean: f64,
+    pub best: f64,
+    /// The seeds on which it validated the session.
+    pub validated_on: Vec<u64>,
+}
+
+fn play(scenario: &Arc<Scenario>, trainee: &Trainee, seeds: &[u64]) -> GuessFigure {
+    let reports: Vec<scoring::Report> = seeds
+        .iter()
+        .map(|&seed| {
+            let log = policy::run_trainee(Arc::clone(scenario), seed, Mode::Exam, trainee);
+            scoring::score(scenario, &log)
+        })
+        .collect();
+    let scores: Vec<f64> = reports.iter().map(|r| r.scores.overall).collect();
+    GuessFigure {
+        kind: trainee.kind,
+        order: trainee.order,
+        mean: scores.iter().sum::<f64>() / scores.len().max(1) as f64,
+        best: scores.iter().copied().fold(0.0, f64::max),
+        validated_on: seeds
+            .iter()
+            .zip(&reports)
+            .filter(|(_, r)| r.validated)
+            .map(|(&s, _)| s)
+            .collect(),
+    }
+}
+
+/// The guessers' and the blind chooser's figures, and what fails the gate.
+pub(super) fn check(
+    scenario: &Arc<Scenario>,
+    cues: Arc<CueWords>,
+    margin: f64,
+) -> (Vec<GuessFigure>, Vec<GuessFigure>, Vec<String>) {
+    let blind_seeds: Vec<u64> = (1..=BLIND_SEEDS).collect();
+    let mut guessers = Vec::new();
+    let mut blind = Vec::new();
+    let mut problems = Vec::new();
+    for order in Order::BOTH {
+        let yardstick = play(
+            scenario,
+            &Trainee::new(PolicyKind::Blind).in_order(order),
+            &blind_seeds,
+        );
+        for kind in PolicyKind::FORM_GUESSERS {
+            let trainee = Trainee::new(kind)
+                .in_order(order)
+                .with_cues(Arc::clone(&cues));
+            let figure = play(scenario, &trainee, &SEEDS);
+            if let Some(&seed) = figure.validated_on.first() {
+                problems.push(format!(
+                    "un stagiaire qui choisit toujours « {} », {}, valide la séance (graine {seed}) sans rien savoir du métier : les mauvaises réponses doivent ressembler aux bonnes (longueur, mots, ton)",
+                    kind.label(),
+                    order.label()
+                ));
+            } else if figure.mean > yardstick.mean + margin {
+                problems.push(format!(
+                    "un stagiaire qui choisit toujours « {} », {}, obtient en moyenne {}/100, plus de {} points au-dessus d'un choix au hasard ({}/100) : la forme des propositions trahit la bonne réponse",
+                    kind.label(),
+                    order.label(),
+                    number(figure.mean),
+                    number(margin),
+                    number(yardstick.mean)
+                ));
+            }
+            guessers.push(figure);
+        }
+        blind.push(yardstick);
+    }
+    (guessers, blind, problems)
+}
