@@ -1,29 +1,16 @@
 //! The `secretariat` command as an instructor uses it.
 
+mod common;
+
+use common::{FIXTURE as EXAMPLE, secretariat as run, stdout};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_secretariat"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
 
 fn temp_file(name: &str, content: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("secretariat-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path
+    common::temp_file("cli", name, content)
 }
 
-const EXAMPLE: &str = "scenarios/exemple-commente.ron";
+/// The example the format guide embeds.
+const SHIPPED_EXAMPLE: &str = "scenarios/exemple-commente.ron";
 
 #[test]
 fn check_accepts_valid_files_and_exits_zero() {
@@ -195,29 +182,30 @@ fn the_guide_embeds_the_shipped_example_exactly() {
         .nth(1)
         .and_then(|b| b.split("\n```").next())
         .unwrap();
-    let file = std::fs::read_to_string(EXAMPLE).unwrap();
+    let file = std::fs::read_to_string(SHIPPED_EXAMPLE).unwrap();
     assert_eq!(
         block.trim_end(),
         file.trim_end(),
-        "docs/format-scenario.md and {EXAMPLE} differ"
+        "docs/format-scenario.md and {SHIPPED_EXAMPLE} differ"
     );
     assert!(secretariat::scenario::load_scenario_str(block).is_ok());
 }
 
 #[test]
 fn check_takes_a_folder_with_answers_files_and_refuses_two_scenarios_with_one_id() {
-    let dir = std::env::temp_dir().join(format!("secretariat-ids-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let template = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/docs/modele-scenario.ron"
-    ))
-    .unwrap();
+    let dir = common::temp_dir("ids");
+    let template = std::fs::read_to_string(common::project("docs/modele-scenario.ron")).unwrap();
+    let parsed = secretariat::scenario::load_scenario_str(&template).unwrap();
+    let id_line = 1 + template
+        .lines()
+        .position(|l| l.trim_start().starts_with("id:"))
+        .unwrap();
+    let first_situation = parsed.situations[0].id.clone();
     std::fs::write(dir.join("a.ron"), &template).unwrap();
     std::fs::write(dir.join("b.ron"), &template).unwrap();
     std::fs::write(
         dir.join("reponses.ron"),
-        r#"Reponses(actions: [Action(a: "09:05:30", faire: Prendre("accueil-garnier"))])"#,
+        format!(r#"Reponses(actions: [Action(a: "09:05:30", faire: Prendre("{first_situation}"))])"#),
     )
     .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_secretariat"))
@@ -228,11 +216,17 @@ fn check_takes_a_folder_with_answers_files_and_refuses_two_scenarios_with_one_id
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("a.ron : valide (3 situations, niveau débutant)"),
+        stdout.contains(&format!(
+            "a.ron : valide ({} situations, niveau débutant)",
+            parsed.situations.len()
+        )),
         "{stdout}"
     );
     assert!(
-        stdout.contains("b.ron:8:5: identifiant de scénario « mon-scenario » déjà pris par"),
+        stdout.contains(&format!(
+            "b.ron:{id_line}:5: identifiant de scénario « {} » déjà pris par",
+            parsed.id
+        )),
         "{stdout}"
     );
     assert!(
@@ -243,9 +237,7 @@ fn check_takes_a_folder_with_answers_files_and_refuses_two_scenarios_with_one_id
 
 #[test]
 fn a_comma_forgotten_at_the_end_of_a_line_points_to_that_line_too() {
-    let dir = std::env::temp_dir().join(format!("secretariat-comma-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("virgule.ron");
+    let path = common::temp_dir("comma").join("virgule.ron");
     std::fs::write(
         &path,
         "Scenario(\n    id: \"x\",\n    titre: \"X\"\n    cabinet: Cabinet(nom: \"C\", specialite: \"MG\", debut: \"08:00\", fin: \"09:00\"),\n    situations: [],\n)\n",

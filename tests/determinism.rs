@@ -1,16 +1,13 @@
 //! Same scenario, seed and actions: the same report, byte for byte.
 
+mod common;
+
+use common::fixture as example;
 use secretariat::policy::{self, PolicyKind, answers};
 use secretariat::report;
-use secretariat::scenario::load_scenario_file;
 use secretariat::scoring;
 use secretariat::sim::Mode;
-use std::path::Path;
 use std::sync::Arc;
-
-fn example() -> Arc<secretariat::scenario::Scenario> {
-    Arc::new(load_scenario_file(Path::new("scenarios/exemple-commente.ron")).unwrap())
-}
 
 fn json(kind: PolicyKind, seed: u64) -> String {
     let s = example();
@@ -21,19 +18,34 @@ fn json(kind: PolicyKind, seed: u64) -> String {
 }
 
 #[test]
-fn same_seed_same_policy_gives_identical_json() {
-    for kind in [PolicyKind::Ideal, PolicyKind::Naive, PolicyKind::Random] {
+fn same_seed_same_policy_gives_identical_json_in_another_process() {
+    // Another process has other hash seeds and addresses: the report must not depend on them.
+    for (kind, name) in [
+        (PolicyKind::Ideal, "ideal"),
+        (PolicyKind::Naive, "naive"),
+        (PolicyKind::Random, "random"),
+        (PolicyKind::Blind, "blind"),
+    ] {
         for seed in [0, 1, 42, u64::MAX] {
-            assert_eq!(json(kind, seed), json(kind, seed), "{kind:?} seed {seed}");
+            let seed_arg = seed.to_string();
+            let out = common::secretariat(&[
+                "simulate", common::FIXTURE, "--policy", name, "--seed", &seed_arg, "--mode",
+                "examen", "--json",
+            ]);
+            assert!(out.status.success(), "{name} {seed}");
+            assert_eq!(
+                common::stdout(&out).trim_end(),
+                json(kind, seed),
+                "{kind:?} seed {seed}"
+            );
         }
     }
 }
 
 #[test]
-fn same_seed_same_answers_give_identical_json_and_logs() {
+fn same_seed_same_answers_give_identical_json_in_another_process() {
     let s = example();
-    let script = answers::parse(
-        r#"Reponses(actions: [
+    let source = r#"Reponses(actions: [
             Action(a: "08:03", faire: Prendre("accueil-m-leroy")),
             Action(a: "08:03", faire: Choisir(1)),
             Action(a: "08:03", faire: Ouvrir("leroy-paul-1949")),
@@ -42,16 +54,26 @@ fn same_seed_same_answers_give_identical_json_and_logs() {
             Action(a: "08:21", faire: Prendre("demande-courrier-cardio")),
             Action(a: "08:21", faire: Saisir("cardiologie")),
             Action(a: "08:22", faire: Choisir(1)),
-        ])"#,
-    )
-    .unwrap();
-    let play = || answers::run(Arc::clone(&s), 7, Mode::Exam, &script);
-    let (a, b) = (play(), play());
-    assert_eq!(a, b);
-    assert_eq!(
-        report::to_json(&scoring::score(&s, &a)),
-        report::to_json(&scoring::score(&s, &b))
-    );
+        ])"#;
+    let script = answers::parse(source).unwrap();
+    let here = report::to_json(&scoring::score(
+        &s,
+        &answers::run(Arc::clone(&s), 7, Mode::Exam, &script),
+    ));
+    let file = common::temp_file("determinism", "reponses.ron", source);
+    let out = common::secretariat(&[
+        "simulate",
+        common::FIXTURE,
+        "--answers",
+        file.to_str().unwrap(),
+        "--seed",
+        "7",
+        "--mode",
+        "examen",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    assert_eq!(common::stdout(&out).trim_end(), here);
 }
 
 #[test]

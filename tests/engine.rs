@@ -1,5 +1,7 @@
 //! The engine and scoring, on small scenarios written for each rule.
 
+mod common;
+
 use secretariat::policy::{self, PolicyKind};
 use secretariat::scenario::{Scenario, load_scenario_file, load_scenario_str};
 use secretariat::scoring::{self, Outcome, Report};
@@ -413,39 +415,43 @@ fn a_missed_vital_emergency_invalidates_the_session() {
 }
 
 #[test]
-fn every_point_lost_is_explained_and_adds_up_to_the_score() {
+fn scores_follow_the_documented_formulas() {
+    // Worked by hand from docs/format-scenario.md: prioritisation stake 10 + 20 + 5 = 35 (no
+    // option costs it); confidentiality stake 4 + 4 + 4 = 12 (each situation's worst answer).
     let s = scenario(&format!(
         "{}{}{}",
         situation("a", "Accueil", "08:00", "Normale", ""),
         situation("b", "Telephone", "08:01", "Urgente", ""),
         situation("c", "Courrier", "08:00", "Faible", "")
     ));
-    for seed in 0..20 {
-        let r = scoring::score(
-            &s,
-            &policy::run(Arc::clone(&s), seed, Mode::Exam, PolicyKind::Random),
-        );
-        for (axis, score) in [
-            ("prioritisation", r.scores.prioritisation),
-            ("confidentiality", r.scores.confidentiality),
-        ] {
-            let lost: f64 = r
-                .lost
-                .iter()
-                .filter(|l| l.axis == axis)
-                .map(|l| l.points)
-                .sum();
-            assert!(
-                (100.0 - lost - score).abs() < 0.05,
-                "{axis}: 100 - {lost} != {score}"
-            );
-        }
-        assert!(
-            r.lost
-                .iter()
-                .all(|l| !l.explanation.trim().is_empty() && l.points > 0.0)
-        );
-    }
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
+    sim.advance_to(at(8, 0, 0));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(1)).unwrap(); // « Mal » : −4 confidentiality
+    // The phone, answered after 20 s for 15 acceptable: a third of the stake per acceptable delay
+    // overdue, 20 × (5 / 45) = 2.2 points.
+    sim.advance_to(at(8, 1, 20));
+    sim.apply(Action::Take(1)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    sim.advance_to(at(8, 1, 50));
+    sim.apply(Action::Take(2)).unwrap();
+    sim.apply(Action::Choose(1)).unwrap(); // −4 confidentiality
+    let r = report_of(&s, sim);
+    let expect = |what: &str, got: f64, want: f64| {
+        assert!((got - want).abs() <= 0.15, "{what}: {got}, by hand {want}")
+    };
+    expect("priorisation", r.scores.prioritisation, 100.0 - 2.2 * 100.0 / 35.0);
+    expect("confidentialité", r.scores.confidentiality, 100.0 - 8.0 * 100.0 / 12.0);
+    // Terminology and organisation have nothing at stake: not assessed, not in the mean.
+    assert_eq!(r.assessed, vec!["prioritisation", "confidentiality"]);
+    expect(
+        "globale",
+        r.scores.overall,
+        (100.0 - 2.2 * 100.0 / 35.0 + 100.0 - 8.0 * 100.0 / 12.0) / 2.0,
+    );
+    assert_eq!(r.lost.len(), 3, "{:?}", r.lost);
+    assert!(r.lost.iter().all(|l| !l.explanation.trim().is_empty()));
+    assert!(r.validated, "63.5 reaches the pass mark of 60, with no critical error");
 }
 
 #[test]
@@ -560,7 +566,7 @@ fn ignoring_most_situations_cannot_validate_a_session() {
     // Found by an instructor writing a scenario from the guide: answering only the emergency and
     // leaving the rest untouched used to keep terminology and confidentiality at 100.
     let s = Arc::new(
-        load_scenario_file(std::path::Path::new("scenarios/exemple-commente.ron")).unwrap(),
+        load_scenario_file(&common::project(common::FIXTURE)).unwrap(),
     );
     let call = s.situation_index("appel-gene-poitrine").unwrap();
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
@@ -581,7 +587,7 @@ fn ignoring_most_situations_cannot_validate_a_session() {
 #[test]
 fn a_missed_emergency_still_says_what_had_to_be_done() {
     let s = Arc::new(
-        load_scenario_file(std::path::Path::new("scenarios/exemple-commente.ron")).unwrap(),
+        load_scenario_file(&common::project(common::FIXTURE)).unwrap(),
     );
     // Nobody answers anything.
     let report = report_of(&s, Simulation::new(Arc::clone(&s), 1, Mode::Exam));

@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-const EXAMPLE: &str = "scenarios/exemple-commente.ron";
+mod common;
+
+use common::FIXTURE as EXAMPLE;
 
 /// A headless app on the example's desk, where 100 ms of real time pass per update.
 fn app(speed: f32, mode: Mode) -> App {

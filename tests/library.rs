@@ -1,27 +1,21 @@
 //! The shipped content as a whole: a library that covers the job, passes the quality gate,
 //! and trains every confidentiality trap more than once.
 
+mod common;
+
+use common::{project, shipped};
+use secretariat::scenario::Scenario;
 use secretariat::scenario::tags::{self, CONFIDENTIALITY_TRAPS};
-use secretariat::scenario::{Scenario, load_scenario_file};
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn project(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
 fn library() -> Vec<(String, Scenario)> {
-    let mut out: Vec<(String, Scenario)> =
-        secretariat::scenario::load::ron_files_in(&project("scenarios"))
-            .into_iter()
-            .map(|p| {
-                let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-                let s = load_scenario_file(&p).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-                (name, s)
-            })
-            .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    shipped()
+        .into_iter()
+        .map(|(p, s)| {
+            let name = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, (*s).clone())
+        })
+        .collect()
 }
 
 fn situations_tagged<'a>(lib: &'a [(String, Scenario)], tag: &str) -> Vec<(&'a str, &'a str)> {

@@ -1,36 +1,14 @@
 //! Every shipped scenario is valid, reachable at 100 by the ideal policy, and discriminates:
 //! the naive and random trainees score clearly lower, on the axes the scenario assesses.
 
+mod common;
+
+use common::{SEEDS, play, shipped};
 use secretariat::policy::{self, PolicyKind};
-use secretariat::scenario::{Axis, Scenario, load_scenario_file};
-use secretariat::scoring::{self, Report, axis_stake};
+use secretariat::scenario::{Axis, Scenario};
+use secretariat::scoring::{Report, axis_stake};
 use secretariat::sim::Mode;
-use std::path::PathBuf;
 use std::sync::Arc;
-
-fn shipped() -> Vec<(PathBuf, Arc<Scenario>)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty());
-    paths
-        .into_iter()
-        .map(|p| {
-            let s = load_scenario_file(&p).unwrap_or_else(|e| panic!("{}: {e:?}", p.display()));
-            (p, Arc::new(s))
-        })
-        .collect()
-}
-
-fn play(s: &Arc<Scenario>, kind: PolicyKind, seed: u64) -> Report {
-    scoring::score(s, &policy::run(Arc::clone(s), seed, Mode::Exam, kind))
-}
-
-const SEEDS: [u64; 5] = [1, 2, 3, 17, 2026];
 
 #[test]
 fn every_shipped_scenario_passes_check() {

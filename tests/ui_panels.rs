@@ -3,7 +3,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use secretariat::policy::{self, PolicyKind};
-use secretariat::scenario::{Scenario, load_scenario_file};
+
 use secretariat::scoring;
 use secretariat::sim::{Action, Mode, Simulation};
 use secretariat::ui::DeskAction;
@@ -13,9 +13,9 @@ use secretariat::ui::screens::{self, HomeAction, HomeForm, ScenarioEntry};
 use secretariat::ui::view::{DeskView, StepView, desk_view};
 use std::sync::Arc;
 
-fn example() -> Arc<Scenario> {
-    Arc::new(load_scenario_file(std::path::Path::new("scenarios/exemple-commente.ron")).unwrap())
-}
+mod common;
+
+use common::fixture as example;
 
 fn hms(h: u32, m: u32, s: u32) -> u32 {
     h * 3600 + m * 60 + s
@@ -130,7 +130,8 @@ fn a_typed_term_is_sent_with_enter() {
         .get_by_label("Votre saisie :")
         .type_text("cardiologie");
     harness.run();
-    harness.get_by_label("Valider [Entrée]").click();
+    assert!(harness.state().1.is_empty(), "nothing is sent while typing");
+    harness.key_press(egui::Key::Enter);
     harness.run();
     assert_eq!(
         harness.state().1,
@@ -250,7 +251,20 @@ fn the_debrief_puts_critical_errors_first_and_offers_a_replay() {
     harness.set_size(egui::vec2(1280.0, 800.0));
     harness.run();
     harness.get_by_label_contains("NON VALIDÉE");
-    harness.get_by_label("Erreurs éliminatoires");
+    // Critical errors are listed before the timeline, which comes before the lost points' detail.
+    let y = |label: &str| {
+        harness
+            .query_all_by_label_contains(label)
+            .map(|n| n.rect().min.y)
+            .fold(f32::INFINITY, f32::min)
+    };
+    let critical = y("Erreurs éliminatoires");
+    let first_error = y("✖ ");
+    let timeline = y("Déroulé de la vacation");
+    assert!(
+        critical < first_error && first_error < timeline,
+        "critical errors first: heading {critical}, first error {first_error}, timeline {timeline}"
+    );
     assert!(
         harness
             .query_all_by_label_contains("Erreur d'identité")

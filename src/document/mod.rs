@@ -219,7 +219,7 @@ fn french_message(error: &RonError) -> String {
         E::ExpectedStructLikeEnd => "`)` attendue : la structure n'est pas refermée (ou une virgule manque)".into(),
         E::ExpectedUnit => "`()` attendu".into(),
         E::ExpectedString => "texte entre guillemets attendu, par exemple \"08:30\"".into(),
-        E::ExpectedStringEnd => "guillemet fermant attendu".into(),
+        E::ExpectedStringEnd => "guillemet fermant attendu : un texte entre guillemets n'est pas refermé".into(),
         E::ExpectedIdentifier => {
             "nom attendu ici, sans guillemets : un nom de champ, ou une valeur comme Vitale, Telephone ou F".into()
         }

@@ -13,6 +13,36 @@ pub fn peak_phrase(peak: u32) -> String {
     }
 }
 
+/// The rules behind a lost point, one line each: « Règle IDV-2 — title : text ».
+pub fn rule_lines(ids: &[String]) -> Vec<String> {
+    let book = crate::rulebook::rulebook();
+    let mut seen = Vec::new();
+    ids.iter()
+        .filter(|id| {
+            let first = !seen.contains(id);
+            seen.push(*id);
+            first
+        })
+        .filter_map(|id| book.rule(id))
+        .map(|r| format!("Règle {} — {} : {}", r.id, r.title.trim(), r.text.trim()))
+        .collect()
+}
+
+/// The rules an answer applies, short: « (règle SEC-2 : Title) », or nothing.
+pub fn rule_titles(ids: &[String]) -> String {
+    let book = crate::rulebook::rulebook();
+    let named: Vec<String> = ids
+        .iter()
+        .filter_map(|id| book.rule(id))
+        .map(|r| format!("{} : {}", r.id, r.title.trim()))
+        .collect();
+    match named.len() {
+        0 => String::new(),
+        1 => format!(" (règle {})", named[0]),
+        _ => format!(" (règles {})", named.join(" ; ")),
+    }
+}
+
 pub fn to_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).expect("a report always serialises")
 }
@@ -65,7 +95,7 @@ pub fn to_text(report: &Report) -> String {
         }
     }
     let _ = writeln!(w);
-    for axis in Axis::ALL {
+    for axis in Axis::ALL.into_iter().filter(|&a| report.assesses(a)) {
         let s = report.scores.get(axis);
         let _ = writeln!(w, "  {:<16} {} {:>5}/100", axis.label(), bar(s), number(s));
     }
@@ -130,6 +160,9 @@ pub fn to_text(report: &Report) -> String {
                 l.situation
             );
             let _ = writeln!(w, "      {}", l.explanation);
+            for rule in rule_lines(&l.rules) {
+                let _ = writeln!(w, "      {rule}");
+            }
         }
     }
     out

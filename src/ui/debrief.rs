@@ -63,7 +63,7 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
         ui.label(RichText::new(why).color(DANGER));
     }
     ui.add_space(6.0);
-    for axis in Axis::ALL {
+    for axis in Axis::ALL.into_iter().filter(|&a| report.assesses(a)) {
         let score = report.scores.get(axis);
         ui.horizontal(|ui| {
             ui.add_sized(
@@ -158,6 +158,9 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
                         item.at,
                         item.explanation
                     ));
+                    for rule in crate::report::rule_lines(&item.rules) {
+                        ui.label(RichText::new(format!("        {rule}")).color(MUTED).small());
+                    }
                 }
             }
         });

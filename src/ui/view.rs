@@ -364,6 +364,7 @@ pub fn transcript(sim: &Simulation, i: usize) -> Vec<DialogueLine> {
                     } else {
                         text(&o.explanation)
                     };
+                    let why = why + &crate::report::rule_titles(&o.rules.0);
                     push(Speaker::Feedback { good }, why);
                 }
             }
