@@ -132,24 +132,26 @@ impl Guesser {
         }
     }
 
-    /// The option it picks, as an index in the file, looking at the options as shown.
-    fn choose(&mut self, choice: &ChoiceStep, shown: &[usize]) -> usize {
-        let length = |i: usize| choice.options[i].text.chars().count();
-        // Ties go to the first shown, as a reader scanning down the list would.
-        let first_max = |key: &dyn Fn(usize) -> f64| {
-            shown.iter().copied().fold(None, |best: Option<usize>, i| match best {
-                Some(b) if key(b) >= key(i) => Some(b),
-                _ => Some(i),
-            })
-        };
-        let pick = match self.kind {
-            PolicyKind::Longest => first_max(&|i| length(i) as f64),
-            PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
-            PolicyKind::CueWords => first_max(&|i| self.cues.score(&choice.options[i].text)),
-            _ => shown.get(self.rng.random_range(0..shown.len().max(1))).copied(),
-        };
-        pick.unwrap_or(0)
-    }
+}
+
+/// The option a guesser of `kind` picks (an index in the file), looking at the options in the
+/// order `shown`; `draw` is the blind chooser's random number.
+pub fn pick(kind: PolicyKind, choice: &ChoiceStep, shown: &[usize], cues: &CueWords, draw: u64) -> usize {
+    let length = |i: usize| choice.options[i].text.chars().count();
+    // Ties go to the first shown, as a reader scanning down the list would.
+    let first_max = |key: &dyn Fn(usize) -> f64| {
+        shown.iter().copied().fold(None, |best: Option<usize>, i| match best {
+            Some(b) if key(b) >= key(i) => Some(b),
+            _ => Some(i),
+        })
+    };
+    let chosen = match kind {
+        PolicyKind::Longest => first_max(&|i| length(i) as f64),
+        PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
+        PolicyKind::CueWords => first_max(&|i| cues.score(&choice.options[i].text)),
+        _ => shown.get((draw % shown.len().max(1) as u64) as usize).copied(),
+    };
+    chosen.unwrap_or(0)
 }
 
 impl Policy for Guesser {
@@ -167,8 +169,9 @@ impl Policy for Guesser {
         let active = sim.active()?;
         let step = sim.state(active).step?;
         if let Step::Choice(choice) = &sim.situation(active).steps[step] {
-            let shown = sim.option_order(active, step).to_vec();
-            return Some(Action::Choose(self.choose(choice, &shown)));
+            let shown = sim.option_order(active, step);
+            let draw = self.rng.random_range(0..u64::MAX);
+            return Some(Action::Choose(pick(self.kind, choice, shown, &self.cues, draw)));
         }
         answer(sim, ideal_answer)
     }

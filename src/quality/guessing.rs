@@ -3,9 +3,10 @@
 //! blindly in the same order: otherwise the score rewards test-taking, not competence.
 
 use super::SEEDS;
-use crate::policy::{self, CueWords, Order, PolicyKind, Trainee};
+use super::places::Places;
+use crate::policy::{self, CueWords, Order, PolicyKind, Trainee, guess};
 use crate::report::number;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Step};
 use crate::scoring;
 use crate::sim::Mode;
 use std::sync::Arc;
@@ -47,11 +48,36 @@ fn play(scenario: &Arc<Scenario>, trainee: &Trainee, seeds: &[u64]) -> GuessFigu
     }
 }
 
+/// Where a guesser finds the best answer, read in the file's order: the choices to rewrite first.
+fn giveaways(scenario: &Scenario, kind: PolicyKind, cues: &CueWords, places: &Places) -> String {
+    let mut found = Vec::new();
+    let mut steps = 0;
+    for (k, s) in scenario.situations.iter().enumerate() {
+        for step in &s.steps {
+            let Step::Choice(c) = step else { continue };
+            steps += 1;
+            let shown: Vec<usize> = (0..c.options.len()).collect();
+            let pick = guess::pick(kind, c, &shown, cues, 0);
+            if c.options.get(pick).is_some_and(|o| o.best) {
+                found.push(places.step(k, &c.id).0);
+            }
+        }
+    }
+    let lines: Vec<String> = found.iter().take(12).map(|l| l.to_string()).collect();
+    let more = if found.len() > lines.len() { ", …" } else { "" };
+    format!(
+        " ; il trouve la meilleure réponse dans {} choix sur {steps} (lignes {}{more})",
+        found.len(),
+        lines.join(", ")
+    )
+}
+
 /// The guessers' and the blind chooser's figures, and what fails the gate.
 pub(super) fn check(
     scenario: &Arc<Scenario>,
     cues: Arc<CueWords>,
     margin: f64,
+    places: &Places,
 ) -> (Vec<GuessFigure>, Vec<GuessFigure>, Vec<String>) {
     let blind_seeds: Vec<u64> = (1..=BLIND_SEEDS).collect();
     let mut guessers = Vec::new();
@@ -70,18 +96,20 @@ pub(super) fn check(
             let figure = play(scenario, &trainee, &SEEDS);
             if let Some(&seed) = figure.validated_on.first() {
                 problems.push(format!(
-                    "un stagiaire qui choisit toujours « {} », {}, valide la séance (graine {seed}) sans rien savoir du métier : les mauvaises réponses doivent ressembler aux bonnes (longueur, mots, ton)",
+                    "un stagiaire qui choisit toujours « {} », {}, valide la séance (graine {seed}) sans rien savoir du métier : les mauvaises réponses doivent ressembler aux bonnes (longueur, mots, ton){}",
                     kind.label(),
-                    order.label()
+                    order.label(),
+                    giveaways(scenario, kind, &cues, places)
                 ));
             } else if figure.mean > yardstick.mean + margin {
                 problems.push(format!(
-                    "un stagiaire qui choisit toujours « {} », {}, obtient en moyenne {}/100, plus de {} points au-dessus d'un choix au hasard ({}/100) : la forme des propositions trahit la bonne réponse",
+                    "un stagiaire qui choisit toujours « {} », {}, obtient en moyenne {}/100, plus de {} points au-dessus d'un choix au hasard ({}/100) : la forme des propositions trahit la bonne réponse{}",
                     kind.label(),
                     order.label(),
                     number(figure.mean),
                     number(margin),
-                    number(yardstick.mean)
+                    number(yardstick.mean),
+                    giveaways(scenario, kind, &cues, places)
                 ));
             }
             guessers.push(figure);

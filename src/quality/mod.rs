@@ -99,7 +99,7 @@ pub fn strict_check(
         at_header(message);
     }
     let (guessers, blind, guess_problems) =
-        guessing::check(&shared, cues, options.guess_margin);
+        guessing::check(&shared, cues, options.guess_margin, &places);
     for message in guess_problems {
         at_header(message);
     }
