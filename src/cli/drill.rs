@@ -94,10 +94,7 @@ fn parse(question: &Question, line: &str) -> Response {
             // The option's own words are accepted too.
             _ => options
                 .iter()
-                .position(|o| {
-                    crate::text::normalise(o)
-                        == crate::text::normalise(line)
-                })
+                .position(|o| crate::text::normalise(o) == crate::text::normalise(line))
                 .map_or(Response::Choice(usize::MAX), Response::Choice),
         },
         Expected::Typed { .. } => Response::Typed(line.to_string()),

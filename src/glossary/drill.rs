@@ -1,7 +1,7 @@
 //! Terminology drills: seeded exercises generated from the glossary, graded with the same
 //! tolerant matching as the scenarios' typed terms, each with an explanation.
 
-use super::model::{Glossary, Term};
+use super::model::{Glossary, SPECIALTIES, Term};
 use super::validate::example_position;
 use crate::text::{Grade, grade, normalise};
 use rand::rngs::Xoshiro256PlusPlus;
@@ -15,7 +15,8 @@ use std::collections::HashSet;
 pub enum DrillKind {
     /// A definition is shown; the trainee types the term.
     DefinitionToTerm,
-    /// A term is shown; the trainee picks its specialty.
+    /// A term is shown; the trainee picks its specialty (one of the term's is offered, the other
+    /// options are specialties the term does not belong to).
     TermToSpecialty,
     /// An abbreviation is shown; the trainee types what it stands for.
     AbbreviationToMeaning,
@@ -58,6 +59,7 @@ impl DrillKind {
 
     fn eligible(self, term: &Term) -> bool {
         match self {
+            DrillKind::TermToSpecialty => offered_specialties(term).next().is_some(),
             DrillKind::AbbreviationToMeaning => !term.abbreviations.is_empty(),
             DrillKind::SpotMisspelling => example_position(term).is_some(),
             _ => true,
@@ -125,6 +127,18 @@ pub struct Outcome {
     pub feedback: String,
 }
 
+/// Specialties never offered in « La spécialité d'un terme », neither right nor wrong: a general
+/// practitioner meets nearly every term of the glossary, so « médecine générale » would be a
+/// defensible answer to almost any question (and, offered only when right, would give it away).
+pub const NEVER_OFFERED: &[&str] = &["médecine générale"];
+
+/// The term's specialties that the specialty question may offer as its right answer.
+fn offered_specialties(term: &Term) -> impl Iterator<Item = &String> {
+    term.specialties
+        .iter()
+        .filter(|s| !NEVER_OFFERED.contains(&s.as_str()))
+}
+
 /// Builds `count` questions of the given kinds (cycled), each on a different term, the same for
 /// the same glossary, seed and kinds. Fewer questions come back if the glossary runs out of terms.
 pub fn generate(glossary: &Glossary, seed: u64, count: usize, kinds: &[DrillKind]) -> Drill {
@@ -134,15 +148,13 @@ pub fn generate(glossary: &Glossary, seed: u64, count: usize, kinds: &[DrillKind
     } else {
         kinds.to_vec()
     };
-    let specialties: Vec<&str> = {
-        let mut seen = Vec::new();
-        for t in &glossary.terms {
-            if !seen.contains(&t.specialty.as_str()) {
-                seen.push(t.specialty.as_str());
-            }
-        }
-        seen
-    };
+    // Wrong options come from the whole closed list, so that a small glossary of one specialty
+    // still has some; a domain (anatomie…) is never an option.
+    let specialties: Vec<&str> = SPECIALTIES
+        .iter()
+        .copied()
+        .filter(|s| !NEVER_OFFERED.contains(s))
+        .collect();
     let mut order: Vec<usize> = (0..glossary.terms.len()).collect();
     order.shuffle(&mut rng);
     let mut used = HashSet::new();
@@ -194,16 +206,23 @@ fn build(
             explanation,
         },
         DrillKind::TermToSpecialty => {
+            // Only specialties the term does not belong to are wrong options; one of its own is
+            // the right one (the explanation names them all).
+            let own: Vec<&String> = offered_specialties(term).collect();
+            let right = own.get(rng.random_range(0..own.len().max(1)))?.to_string();
             let mut others: Vec<&str> = specialties
                 .iter()
                 .copied()
-                .filter(|s| *s != term.specialty)
+                .filter(|s| !term.specialties.iter().any(|own| own == s))
                 .collect();
+            if others.is_empty() {
+                return None;
+            }
             others.shuffle(rng);
             let mut options: Vec<String> = others.into_iter().take(3).map(String::from).collect();
-            options.push(term.specialty.clone());
+            options.push(right.clone());
             options.shuffle(rng);
-            let correct = options.iter().position(|o| *o == term.specialty)?;
+            let correct = options.iter().position(|o| *o == right)?;
             Question {
                 kind,
                 prompt: "À quelle spécialité ce terme se rattache-t-il ?".into(),
@@ -290,7 +309,7 @@ fn explain(term: &Term) -> String {
     let mut text = format!(
         "« {} » ({}) : {}",
         term.term,
-        term.specialty,
+        fields(term),
         term.definition.trim_end_matches('.')
     );
     text.push('.');
@@ -315,6 +334,21 @@ fn explain(term: &Term) -> String {
         ));
     }
     text
+}
+
+/// Where a term belongs, for the explanation: « pharmacologie ; spécialité : cardiologie »,
+/// « spécialités : radiologie, gynécologie-obstétrique », « anatomie ».
+fn fields(term: &Term) -> String {
+    let specialties = match term.specialties.len() {
+        0 => String::new(),
+        1 => format!("spécialité : {}", term.specialties[0]),
+        _ => format!("spécialités : {}", term.specialties.join(", ")),
+    };
+    match (&term.domain, specialties.is_empty()) {
+        (Some(domain), true) => domain.clone(),
+        (Some(domain), false) => format!("{domain} ; {specialties}"),
+        (None, _) => specialties,
+    }
 }
 
 /// A plausible misspelling of `word`: a doubled or undoubled letter, two letters swapped, `ph`

@@ -14,15 +14,11 @@ use std::path::Path;
 /// Where the shipped glossary lives, relative to the project folder.
 pub const DEFAULT_PATH: &str = "assets/glossaire.ron";
 
-/// Parses and validates a glossary; every problem is reported at once.
+/// Parses and validates a glossary; every problem is reported at once, at its line and column.
+/// The old one-specialty form (`specialite: "cardiologie"`) is read as well as the current one.
 pub fn load_glossary_str(source: &str) -> Result<Glossary, Vec<Problem>> {
-    let glossary: Glossary = parse_ron(source).map_err(|p| vec![p])?;
-    let problems = validate::validate(&glossary, source);
-    if problems.is_empty() {
-        Ok(glossary)
-    } else {
-        Err(problems)
-    }
+    let file: GlossarySource = parse_ron(source).map_err(|p| vec![p])?;
+    validate::validate(file, source)
 }
 
 pub fn load_glossary_file(path: &Path) -> Result<Glossary, Vec<Problem>> {
