@@ -603,3 +603,55 @@ fn a_missed_emergency_still_says_what_had_to_be_done() {
         missed.explanation
     );
 }
+
+#[test]
+fn variants_are_drawn_by_the_seed_and_tell_the_situation_their_way() {
+    let s = scenario(&situation(
+        "appel",
+        "Telephone",
+        "08:00",
+        "Normale",
+        r#"variantes: [
+            Variante(titre: "Titre deux", textes: {"q": "Deuxième façon"}),
+            Variante(textes: {"q": "Troisième façon"}, aides: {"q": "Réfléchissez."}),
+        ],"#,
+    ));
+    let mut told = std::collections::BTreeSet::new();
+    for seed in 0..30 {
+        let sim = Simulation::new(Arc::clone(&s), seed, Mode::Training);
+        let k = sim.state(0).presentation;
+        let prompt = sim.situation(0).steps[0].prompt().to_string();
+        let expected = ["?", "Deuxième façon", "Troisième façon"][k];
+        assert_eq!(prompt, expected, "seed {seed}");
+        told.insert(k);
+        let log = sim.finish();
+        assert_eq!(log.presentations, vec![k]);
+        let report = scoring::score(&s, &log);
+        let title = if k == 1 { "Titre deux" } else { "Titre appel" };
+        assert_eq!(report.timeline[0].title, title, "seed {seed}");
+    }
+    assert_eq!(told.len(), 3, "every presentation is drawn by some seed");
+}
+
+#[test]
+fn a_scenario_without_variants_keeps_its_shifts() {
+    // Variants draw from the seed only when there are some: the fixture's arrivals for a seed are
+    // the same whether or not another situation elsewhere has variants.
+    let plain = common::fixture();
+    let arrivals = |s: &Arc<Scenario>| {
+        policy::run(Arc::clone(s), 7, Mode::Exam, PolicyKind::Ideal).arrivals
+    };
+    let mut with_variant = (*plain).clone();
+    let last = with_variant.situations.len() - 1;
+    with_variant.situations[last].variants.push(secretariat::scenario::Variant {
+        description: Some("Autrement dit.".into()),
+        ..Default::default()
+    });
+    let with_variant = Arc::new(with_variant);
+    // The situations before the one with variants arrive as before.
+    assert_eq!(arrivals(&plain)[..last], arrivals(&with_variant)[..last]);
+    assert!(policy::run(Arc::clone(&plain), 7, Mode::Exam, PolicyKind::Ideal)
+        .presentations
+        .iter()
+        .all(|&k| k == 0));
+}

@@ -145,13 +145,37 @@ pub fn pick(kind: PolicyKind, choice: &ChoiceStep, shown: &[usize], cues: &CueWo
             _ => Some(i),
         })
     };
+    let blind = |among: &[usize]| among.get((draw % among.len().max(1) as u64) as usize).copied();
     let chosen = match kind {
         PolicyKind::Longest => first_max(&|i| length(i) as f64),
         PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
-        PolicyKind::CueWords => first_max(&|i| cues.score(&choice.options[i].text)),
-        _ => shown.get((draw % shown.len().max(1) as u64) as usize).copied(),
+        // Words it has never seen tell it nothing: among equally likely options it guesses.
+        PolicyKind::CueWords => {
+            let score = |i: usize| cues.score(&choice.options[i].text);
+            let top = shown.iter().map(|&i| score(i)).fold(f64::MIN, f64::max);
+            let tied: Vec<usize> = shown.iter().copied().filter(|&i| score(i) == top).collect();
+            blind(&tied)
+        }
+        _ => blind(shown),
     };
     chosen.unwrap_or(0)
+}
+
+/// The option a form guesser picks for sure, whatever the order and the draw: `None` when the
+/// form leaves it a choice between several (equal lengths, equal cue scores).
+pub fn decisive_pick(kind: PolicyKind, choice: &ChoiceStep, cues: &CueWords) -> Option<usize> {
+    let key = |i: usize| match kind {
+        PolicyKind::Longest => choice.options[i].text.chars().count() as f64,
+        PolicyKind::Shortest => -(choice.options[i].text.chars().count() as f64),
+        _ => cues.score(&choice.options[i].text),
+    };
+    let n = choice.options.len();
+    let top = (0..n).map(key).fold(f64::MIN, f64::max);
+    let mut at_top = (0..n).filter(|&i| key(i) == top);
+    match (at_top.next(), at_top.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
 }
 
 impl Policy for Guesser {

@@ -56,9 +56,8 @@ fn giveaways(scenario: &Scenario, kind: PolicyKind, cues: &CueWords, places: &Pl
         for step in &s.steps {
             let Step::Choice(c) = step else { continue };
             steps += 1;
-            let shown: Vec<usize> = (0..c.options.len()).collect();
-            let pick = guess::pick(kind, c, &shown, cues, 0);
-            if c.options.get(pick).is_some_and(|o| o.best) {
+            let pick = guess::decisive_pick(kind, c, cues);
+            if pick.and_then(|p| c.options.get(p)).is_some_and(|o| o.best) {
                 found.push(places.step(k, &c.id).0);
             }
         }
