@@ -337,3 +337,15 @@ fn extreme_numbers_are_refused_with_the_field_named() {
         assert!(ps.iter().any(|p| p.message.contains(words)), "{ps:?}");
     }
 }
+
+#[test]
+fn a_step_sharing_its_situation_s_id_is_located_among_the_steps() {
+    // The example's situation « courrier-resultats » has one step, « classer »: renamed after
+    // its situation and emptied, the problem must point at the step, not at the situation.
+    let src = edit(
+        "id: \"classer\",\n                    texte: \"Les résultats",
+        "id: \"courrier-resultats\",\n                    texte: \"\",\n                    aide: \"Les résultats",
+    );
+    let at = pos(&src, "id: \"courrier-resultats\",\n                    texte: \"\"", 0);
+    assert_one(&src, at, "texte vide");
+}

@@ -51,8 +51,16 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Problem> {
             "le scénario ne contient aucune situation : ajoutez-en au moins une".into(),
         );
     }
-    for situation in &scenario.situations {
-        check_situation(&mut c, scenario, situation, &doctors, &patients);
+    let situations_from = c.loc.key("situations", 0).unwrap_or(0);
+    for (k, situation) in scenario.situations.iter().enumerate() {
+        // The k-th `Situation(`: searching its id from the top could land on a patient or a step
+        // that shares it.
+        let start = c.loc.nth_struct("Situation", situations_from, k);
+        let base = start
+            .and_then(|at| c.loc.key_value("id", &situation.id, at))
+            .or_else(|| c.loc.key_value("id", &situation.id, 0))
+            .unwrap_or(0);
+        check_situation(&mut c, scenario, situation, base, &doctors, &patients);
     }
     c.problems.sort_by_key(|p| (p.line, p.col));
     c.problems
@@ -126,10 +134,10 @@ fn check_situation(
     c: &mut Checker,
     scenario: &Scenario,
     s: &Situation,
+    base: usize,
     doctors: &HashSet<&str>,
     patients: &HashSet<&str>,
 ) {
-    let base = c.loc.key_value("id", &s.id, 0).unwrap_or(0);
     let field = |c: &Checker, key: &str| c.loc.key(key, base).or(Some(base));
     let (start, end) = (scenario.practice.shift_start, scenario.practice.shift_end);
     let name = &s.id;
@@ -238,11 +246,11 @@ fn check_situation(
     }
     let mut step_ids = HashSet::new();
     for step in &s.steps {
-        let at = c.loc.key_value("id", step.id(), base);
+        let at = c.loc.key_value("id", step.id(), steps_from(c, base));
         if step.id() == END {
             c.at(at, format!("situation « {name} » : « {END} » est réservé pour terminer une situation ; choisissez un autre identifiant d'étape"));
         } else if !step_ids.insert(step.id()) {
-            let second = c.loc.nth_key_value("id", step.id(), base, 1);
+            let second = c.loc.nth_key_value("id", step.id(), steps_from(c, base), 1);
             c.at(
                 second,
                 format!(
@@ -266,7 +274,7 @@ fn check_step(
     patients: &HashSet<&str>,
     base: usize,
 ) {
-    let step_at = c.loc.key_value("id", step.id(), base).unwrap_or(base);
+    let step_at = c.loc.key_value("id", step.id(), steps_from(c, base)).unwrap_or(base);
     let here = format!("étape « {} » de « {} »", step.id(), s.id);
     let check_next = |c: &mut Checker, next: &Option<String>, at: usize| {
         if let Some(n) = next {
@@ -402,6 +410,12 @@ fn check_step(
     }
 }
 
+/// Where a situation's steps start (its `etapes`), so that a step id equal to the situation's
+/// is found among the steps.
+fn steps_from(c: &Checker, base: usize) -> usize {
+    c.loc.key("etapes", base).unwrap_or(base)
+}
+
 /// Every rule cited exists in the rulebook.
 fn check_rules(c: &mut Checker, rules: &RuleRefs, from: usize, here: &str) {
     let book = crate::rulebook::rulebook();
@@ -507,7 +521,7 @@ fn check_graph(c: &mut Checker, s: &Situation, base: usize) {
         }
     }
     if let Some(n) = looped {
-        let at = c.loc.key_value("id", s.steps[n].id(), base);
+        let at = c.loc.key_value("id", s.steps[n].id(), steps_from(c, base));
         c.at(at, format!(
             "situation « {} » : les étapes forment une boucle qui revient à « {} » ; une situation doit toujours avancer vers sa fin",
             s.id,
@@ -516,7 +530,7 @@ fn check_graph(c: &mut Checker, s: &Situation, base: usize) {
     }
     for (i, mark) in marks.iter().enumerate() {
         if *mark == Mark::New {
-            let at = c.loc.key_value("id", s.steps[i].id(), base);
+            let at = c.loc.key_value("id", s.steps[i].id(), steps_from(c, base));
             c.at(at, format!(
                 "situation « {} » : l'étape « {} » n'est jamais atteinte (aucune `suite` n'y mène)",
                 s.id,

@@ -171,12 +171,13 @@ fn counterpart(sim: &Simulation, i: usize) -> String {
         .as_deref()
         .and_then(|id| sim.scenario().patient(id))
     {
-        let civility = if p.sex == crate::scenario::Sex::F {
-            "Mme"
-        } else {
-            "M."
+        // No civility for a person of undetermined sex (RNIV sex `I`): first name and name only.
+        let civility = match p.sex {
+            crate::scenario::Sex::F => "Mme ",
+            crate::scenario::Sex::M => "M. ",
+            crate::scenario::Sex::I => "",
         };
-        return format!("{civility} {} {}", p.first_name, p.last_name);
+        return format!("{civility}{} {}", p.first_name, p.last_name);
     }
     s.channel.label().to_string()
 }
