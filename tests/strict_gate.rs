@@ -102,6 +102,7 @@ fn a_control_scenario_passes_the_form_and_guessing_checks() {
         "ideal",
         "naive",
         "mots-indices",
+        "vocabulaire",
         "la plus longue",
         "la plus courte",
         "proposition(s)",
@@ -113,8 +114,8 @@ fn a_control_scenario_passes_the_form_and_guessing_checks() {
     }
     assert_eq!(report.figures.form.vital_single_told, 0);
     assert_eq!(report.figures.form.best_longest, 0);
-    // Six guessers (three forms, two orders) and a blind chooser per order.
-    assert_eq!(report.figures.guessers.len(), 6);
+    // Eight guessers (four forms, two orders) and a blind chooser per order.
+    assert_eq!(report.figures.guessers.len(), 8);
     assert_eq!(report.figures.blind.len(), 2);
     assert!(report.figures.blind.iter().any(|b| b.order == Order::Arrival));
 }
@@ -150,7 +151,7 @@ fn a_scenario_that_rewards_the_shortest_option_fails() {
 }
 
 #[test]
-fn a_scenario_whose_best_answers_use_the_library_s_cue_words_fails() {
+fn a_scenario_whose_best_answers_use_the_library_s_words_fails() {
     // A library where « messagerie sécurisée » always marks the best answer.
     let library = scenario(
         &(0..6)
@@ -188,6 +189,9 @@ fn a_scenario_whose_best_answers_use_the_library_s_cue_words_fails() {
     let report = strict(&scenario(&format!("{calls}{VITAL}")), cues);
     let text = messages(&report);
     assert!(text.contains("« mots-indices »"), "{text}");
+    // The plainer guesser, which only looks for the words of the library's best answers.
+    assert!(text.contains("« vocabulaire des bonnes réponses »"), "{text}");
+    assert!(text.contains("« messagerie » (4 ici"), "{text}");
 }
 
 #[test]

@@ -31,11 +31,10 @@ pub fn run(inputs: &[PathBuf], strict: Option<StrictOptions>) -> ExitCode {
         eprintln!("erreur : aucun fichier .ron à vérifier");
         return ExitCode::FAILURE;
     }
-    // The cue-word guesser learns from the shipped library and the files checked together.
+    // The cue-word guesser learns from the shipped library only, so that a file's figures do
+    // not depend on what else is checked with it.
     let library = if strict.is_some() {
-        let mut all = shipped_library();
-        all.extend(paths.iter().filter_map(|p| valid_scenario(p)).map(Arc::new));
-        all
+        shipped_library()
     } else {
         Vec::new()
     };

@@ -42,6 +42,11 @@ impl Order {
 #[derive(Clone, Debug, Default)]
 pub struct CueWords {
     weights: HashMap<String, f64>,
+    /// How many best and other options of the library hold each feature (for explanations).
+    counts: HashMap<String, (u32, u32)>,
+    /// How many best options hold each content word, for the plainer guesser that looks only at
+    /// the vocabulary of best answers.
+    best_words: HashMap<String, u32>,
 }
 
 /// A word or pair must occur in this many options to count: rarer ones are noise.
@@ -54,6 +59,7 @@ impl CueWords {
         let (mut in_best, mut in_other): (HashMap<String, u32>, HashMap<String, u32>) =
             Default::default();
         let (mut best_options, mut other_options) = (0u32, 0u32);
+        let mut best_words: HashMap<String, u32> = HashMap::new();
         for scenario in scenarios {
             for step in scenario.situations.iter().flat_map(|s| &s.steps) {
                 let Step::Choice(choice) = step else { continue };
@@ -67,23 +73,76 @@ impl CueWords {
                     for feature in features(&option.text) {
                         *counts.entry(feature).or_default() += 1;
                     }
+                    if option.best {
+                        for word in content_words(&option.text) {
+                            *best_words.entry(word).or_default() += 1;
+                        }
+                    }
                 }
             }
         }
         let keys: BTreeSet<&String> = in_best.keys().chain(in_other.keys()).collect();
-        let weights = keys
+        let mut weights = HashMap::new();
+        let mut counts = HashMap::new();
+        for f in keys {
+            let b = in_best.get(f).copied().unwrap_or(0);
+            let o = in_other.get(f).copied().unwrap_or(0);
+            if b + o >= MIN_OCCURRENCES {
+                let p_best = (b as f64 + 0.5) / (best_options as f64 + 1.0);
+                let p_other = (o as f64 + 0.5) / (other_options as f64 + 1.0);
+                weights.insert(f.clone(), (p_best / p_other).ln());
+                counts.insert(f.clone(), (b, o));
+            }
+        }
+        CueWords {
+            weights,
+            counts,
+            best_words,
+        }
+    }
+
+    /// The content words of `text` found in the library's best answers, with how many best
+    /// answers hold them, most frequent first.
+    pub fn shared_words(&self, text: &str) -> Vec<(String, u32)> {
+        let mut found: Vec<(String, u32)> = content_words(text)
+            .into_iter()
+            .filter_map(|w| self.best_words.get(&w).map(|&n| (w, n)))
+            .collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found
+    }
+
+    /// How much an option speaks the vocabulary of best answers: each of its content words found
+    /// in the library's best answers counts by how often (log), averaged over its content words
+    /// so that length alone does not win.
+    pub fn overlap(&self, text: &str) -> f64 {
+        let words = content_words(text);
+        if words.is_empty() {
+            return 0.0;
+        }
+        let shared: f64 = words
+            .iter()
+            .filter_map(|w| self.best_words.get(w))
+            .map(|&n| (1.0 + n as f64).ln())
+            .sum();
+        shared / words.len() as f64
+    }
+
+    /// The words and pairs of `text` that the library ties to best answers, strongest first,
+    /// with how many best and other options hold them.
+    pub fn telltales(&self, text: &str) -> Vec<(String, f64, (u32, u32))> {
+        let mut found: Vec<(String, f64, (u32, u32))> = features(text)
             .into_iter()
             .filter_map(|f| {
-                let b = in_best.get(f).copied().unwrap_or(0);
-                let o = in_other.get(f).copied().unwrap_or(0);
-                (b + o >= MIN_OCCURRENCES).then(|| {
-                    let p_best = (b as f64 + 0.5) / (best_options as f64 + 1.0);
-                    let p_other = (o as f64 + 0.5) / (other_options as f64 + 1.0);
-                    (f.clone(), (p_best / p_other).ln())
+                let w = *self.weights.get(&f)?;
+                (w > 0.0).then(|| {
+                    let c = self.counts.get(&f).copied().unwrap_or_default();
+                    (f, w, c)
                 })
             })
             .collect();
-        CueWords { weights }
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found
     }
 
     /// How much an option looks like a best answer: the mean weight of its known features, so
@@ -103,6 +162,23 @@ impl CueWords {
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
+}
+
+/// Words that carry no meaning of their own: left out of the vocabulary comparison.
+const FUNCTION_WORDS: &[&str] = &[
+    "les", "des", "une", "est", "que", "qui", "pour", "par", "sur", "avec", "dans", "pas", "vous",
+    "nous", "elle", "ils", "elles", "lui", "leur", "leurs", "son", "ses", "votre", "vos", "notre",
+    "mais", "plus", "tout", "tous", "bien", "tres", "cette", "ces", "cet", "aux", "sans", "ne",
+    "moi", "toi", "mon", "mes", "ton", "tes", "ete", "etre", "avoir", "fait", "faire",
+];
+
+/// The distinct content words of a text (three letters or more, function words left out).
+fn content_words(text: &str) -> BTreeSet<String> {
+    normalise(text)
+        .split(' ')
+        .filter(|w| w.len() >= 3 && !FUNCTION_WORDS.contains(w))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The distinct words (two letters or more) and pairs of neighbouring words of a text.
@@ -150,8 +226,15 @@ pub fn pick(kind: PolicyKind, choice: &ChoiceStep, shown: &[usize], cues: &CueWo
         PolicyKind::Longest => first_max(&|i| length(i) as f64),
         PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
         // Words it has never seen tell it nothing: among equally likely options it guesses.
-        PolicyKind::CueWords => {
-            let score = |i: usize| cues.score(&choice.options[i].text);
+        PolicyKind::CueWords | PolicyKind::SharedWords => {
+            let score = |i: usize| {
+                let text = &choice.options[i].text;
+                if kind == PolicyKind::CueWords {
+                    cues.score(text)
+                } else {
+                    cues.overlap(text)
+                }
+            };
             let top = shown.iter().map(|&i| score(i)).fold(f64::MIN, f64::max);
             let tied: Vec<usize> = shown.iter().copied().filter(|&i| score(i) == top).collect();
             blind(&tied)
@@ -167,6 +250,7 @@ pub fn decisive_pick(kind: PolicyKind, choice: &ChoiceStep, cues: &CueWords) -> 
     let key = |i: usize| match kind {
         PolicyKind::Longest => choice.options[i].text.chars().count() as f64,
         PolicyKind::Shortest => -(choice.options[i].text.chars().count() as f64),
+        PolicyKind::SharedWords => cues.overlap(&choice.options[i].text),
         _ => cues.score(&choice.options[i].text),
     };
     let n = choice.options.len();

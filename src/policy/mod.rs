@@ -30,6 +30,10 @@ pub enum PolicyKind {
     /// meilleures réponses des autres scénarios livrés.
     #[value(alias = "mots-indices")]
     CueWords,
+    /// Ne connaît pas le métier : choisit la proposition qui emploie le plus le vocabulaire des
+    /// meilleures réponses des autres scénarios livrés.
+    #[value(alias = "vocabulaire")]
+    SharedWords,
     /// Ne connaît pas le métier : choisit au hasard (la référence des autres).
     #[value(alias = "aveugle")]
     Blind,
@@ -38,8 +42,12 @@ pub enum PolicyKind {
 impl PolicyKind {
     /// The trainees that choose by the form of the options alone (and answer typed and file
     /// steps as the ideal trainee does, to test the choices alone).
-    pub const FORM_GUESSERS: [PolicyKind; 3] =
-        [PolicyKind::Longest, PolicyKind::Shortest, PolicyKind::CueWords];
+    pub const FORM_GUESSERS: [PolicyKind; 4] = [
+        PolicyKind::Longest,
+        PolicyKind::Shortest,
+        PolicyKind::CueWords,
+        PolicyKind::SharedWords,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -49,6 +57,7 @@ impl PolicyKind {
             PolicyKind::Longest => "la plus longue",
             PolicyKind::Shortest => "la plus courte",
             PolicyKind::CueWords => "mots-indices",
+            PolicyKind::SharedWords => "vocabulaire des bonnes réponses",
             PolicyKind::Blind => "au hasard",
         }
     }
@@ -104,6 +113,7 @@ pub fn run_trainee(scenario: Arc<Scenario>, seed: u64, mode: Mode, trainee: &Tra
         PolicyKind::Longest
         | PolicyKind::Shortest
         | PolicyKind::CueWords
+        | PolicyKind::SharedWords
         | PolicyKind::Blind => Box::new(guess::Guesser::new(trainee, seed)),
     };
     // Bound the actions taken at one instant so a confused policy cannot spin forever.

@@ -64,10 +64,75 @@ fn giveaways(scenario: &Scenario, kind: PolicyKind, cues: &CueWords, places: &Pl
     }
     let lines: Vec<String> = found.iter().take(12).map(|l| l.to_string()).collect();
     let more = if found.len() > lines.len() { ", …" } else { "" };
+    let words = match kind {
+        PolicyKind::CueWords => telltale_words(scenario, cues),
+        PolicyKind::SharedWords => shared_vocabulary(scenario, cues),
+        _ => String::new(),
+    };
     format!(
-        " ; il trouve la meilleure réponse dans {} choix sur {steps} (lignes {}{more})",
+        " ; il trouve la meilleure réponse dans {} choix sur {steps} (lignes {}{more}){words}",
         found.len(),
         lines.join(", ")
+    )
+}
+
+/// The words this scenario's best answers share most with the library's best answers.
+fn shared_vocabulary(scenario: &Scenario, cues: &CueWords) -> String {
+    let mut seen: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    for s in &scenario.situations {
+        for step in &s.steps {
+            let Step::Choice(c) = step else { continue };
+            for o in c.options.iter().filter(|o| o.best) {
+                for (w, n) in cues.shared_words(&o.text) {
+                    let entry = seen.entry(w).or_insert((n, 0));
+                    entry.1 += 1;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(String, (u32, u32))> = seen.into_iter().collect();
+    ranked.sort_by(|a, b| (b.1.1 * b.1.0).cmp(&(a.1.1 * a.1.0)).then_with(|| a.0.cmp(&b.0)));
+    if ranked.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = ranked
+        .iter()
+        .take(10)
+        .map(|(w, (n, here))| format!("« {w} » ({here} ici, {n} dans la bibliothèque)"))
+        .collect();
+    format!(
+        ". Mots de vos bonnes réponses les plus courants dans les bonnes réponses de la bibliothèque (employez-les autant dans les réponses fausses, ou allégez les bonnes) : {}",
+        list.join(", ")
+    )
+}
+
+/// The words of this scenario's best answers that the library ties to best answers: put them
+/// in wrong answers too, or say the right thing in other words.
+fn telltale_words(scenario: &Scenario, cues: &CueWords) -> String {
+    let mut total: std::collections::BTreeMap<String, (f64, (u32, u32))> = Default::default();
+    for s in &scenario.situations {
+        for step in &s.steps {
+            let Step::Choice(c) = step else { continue };
+            for o in c.options.iter().filter(|o| o.best) {
+                for (f, w, counts) in cues.telltales(&o.text) {
+                    total.entry(f).or_insert((0.0, counts)).0 += w;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(String, (f64, (u32, u32)))> = total.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+    if ranked.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = ranked
+        .iter()
+        .take(10)
+        .map(|(f, (_, (b, o)))| format!("« {f} » ({b} bonnes, {o} mauvaises)"))
+        .collect();
+    format!(
+        ". Mots des bonnes réponses que la bibliothèque associe aux bonnes réponses (à mettre aussi dans des réponses fausses, ou à dire autrement) : {}",
+        list.join(", ")
     )
 }
 
