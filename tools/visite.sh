@@ -27,7 +27,7 @@ key Return; t0=$(date +%s.%N); sleep 2; shot 03-bureau-debut
 at_game() { local due; due=$(echo "$t0 + (($1 - 8) * 3600 + $2 * 60 + $3) / 10" | bc -l)
   sleep "$(echo "d = $due - $(date +%s.%N); if (d < 0) 0 else d" | bc -l)"; }
 at_game 8 3 0; key p; sleep 1; shot 04-patient-au-comptoir
-key 1; sleep 4; shot 05-reponse-et-correction
+key 1; sleep 6; shot 05-reponse-et-correction
 # The register's date field has the keyboard; Entrée opens the only match.
 type_text "21/06/1949"; sleep 1; shot 06-fichier-des-patients
 key Return

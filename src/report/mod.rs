@@ -13,19 +13,18 @@ pub fn peak_phrase(peak: u32) -> String {
     }
 }
 
-/// The rules behind a lost point, one line each: « Règle IDV-2 — title : text ».
-pub fn rule_lines(ids: &[String]) -> Vec<String> {
+/// Every rule behind the points lost, once each, in the order they first come up.
+pub fn rules_in_play(report: &Report) -> Vec<&'static crate::rulebook::Rule> {
     let book = crate::rulebook::rulebook();
-    let mut seen = Vec::new();
-    ids.iter()
-        .filter(|id| {
-            let first = !seen.contains(id);
-            seen.push(*id);
-            first
-        })
-        .filter_map(|id| book.rule(id))
-        .map(|r| format!("Règle {} — {} : {}", r.id, r.title.trim(), r.text.trim()))
-        .collect()
+    let mut out: Vec<&crate::rulebook::Rule> = Vec::new();
+    for id in report.lost.iter().flat_map(|l| &l.rules) {
+        if let Some(rule) = book.rule(id)
+            && !out.iter().any(|r| r.id == rule.id)
+        {
+            out.push(rule);
+        }
+    }
+    out
 }
 
 /// The rules an answer applies, short: « (règle SEC-2 : Title) », or nothing.
@@ -160,8 +159,18 @@ pub fn to_text(report: &Report) -> String {
                 l.situation
             );
             let _ = writeln!(w, "      {}", l.explanation);
-            for rule in rule_lines(&l.rules) {
-                let _ = writeln!(w, "      {rule}");
+            let rules = rule_titles(&l.rules);
+            if !rules.is_empty() {
+                let _ = writeln!(w, "     {rules}");
+            }
+        }
+        let rules = rules_in_play(report);
+        if !rules.is_empty() {
+            let _ = writeln!(w, "\nLes règles en jeu");
+            for r in rules {
+                let _ = writeln!(w, "  {} — {}", r.id, r.title.trim());
+                let _ = writeln!(w, "      {}", r.text.trim());
+                let _ = writeln!(w, "      Source : {}", r.source.trim());
             }
         }
     }

@@ -150,31 +150,41 @@ pub fn rulebook() -> &'static Rulebook {
 /// The rules the engine itself cites for the losses it computes (lateness, a missed call, a
 /// wrong file…). The tests check that each exists in the rulebook.
 pub mod cited {
+    use crate::scenario::{Channel, Urgency};
+
     /// Taking something less urgent while something more urgent waits.
     pub const INVERSION: &str = "URG-1";
-    /// An answer that treats a situation as more or less urgent than it is.
+    /// An answer that treats a situation as more or less urgent than it is; a vital situation lost.
     pub const TRIAGE: &str = "URG-1";
-    /// A situation left until it is lost (voicemail, a patient who leaves, a request not done).
-    pub const MISSED: &str = "URG-1";
-    /// A person at the desk or a request left waiting too long.
+    /// A person at the desk left waiting too long.
     pub const WAITING: &str = "ACC-1";
-    /// A phone answered late.
+    /// A phone answered late, or not at all.
     pub const PICK_UP: &str = "TEL-1";
-    /// A doctor's request or mail finished after its deadline.
+    /// A doctor's request or mail finished late, or not at all.
     pub const DEADLINE: &str = "ORG-1";
     /// A medical term mistyped or confused with another.
     pub const SPELLING: &str = "TERM-1";
     /// The wrong patient file opened.
     pub const RECORD_SEARCH: &str = "IDV-1";
 
-    pub const ALL: [&str; 8] = [
+    pub const ALL: [&str; 7] = [
         INVERSION,
         TRIAGE,
-        MISSED,
         WAITING,
         PICK_UP,
         DEADLINE,
         SPELLING,
         RECORD_SEARCH,
     ];
+
+    /// The rule behind a situation taken late or lost: the triage rule for a vital one, else the
+    /// rule of its channel.
+    pub fn for_timing(channel: Channel, urgency: Urgency) -> &'static str {
+        match (urgency, channel) {
+            (Urgency::Vitale, _) => TRIAGE,
+            (_, Channel::Telephone) => PICK_UP,
+            (_, Channel::Accueil) => WAITING,
+            (_, Channel::Medecin | Channel::Courrier) => DEADLINE,
+        }
+    }
 }

@@ -604,7 +604,7 @@ fn timing_losses(
         } else {
             format!(" Ce qu'il fallait faire : {lesson}")
         };
-        let mut rules = engine_rule(cited::MISSED);
+        let mut rules = engine_rule(cited::for_timing(s.channel, s.urgency));
         rules.extend(lesson_rules);
         losses.push(RawLoss {
             situation: i,
@@ -684,11 +684,7 @@ fn timing_losses(
                 points: (weight * share * 10.0).round() / 10.0,
                 at: taken,
                 timing: true,
-                rules: engine_rule(if s.channel == Channel::Telephone {
-                    cited::PICK_UP
-                } else {
-                    cited::WAITING
-                }),
+                rules: engine_rule(cited::for_timing(s.channel, s.urgency)),
                 explanation: format!(
                     "Retard (« {title} ») : vous avez {what} après {} d'attente ; délai acceptable {} : {}.",
                     minutes_text(delay),

@@ -158,11 +158,34 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
                         item.at,
                         item.explanation
                     ));
-                    for rule in crate::report::rule_lines(&item.rules) {
-                        ui.label(RichText::new(format!("        {rule}")).color(MUTED).small());
+                    let rules = crate::report::rule_titles(&item.rules);
+                    if !rules.is_empty() {
+                        ui.label(RichText::new(format!("       {}", rules.trim())).color(MUTED))
+                            .on_hover_text(rule_texts(&item.rules));
                     }
+                }
+            }
+            let rules = crate::report::rules_in_play(report);
+            if !rules.is_empty() {
+                ui.add_space(8.0);
+                ui.label(theme::heading("Les règles en jeu"));
+                for r in rules {
+                    ui.label(RichText::new(format!("{} — {}", r.id, r.title.trim())).strong());
+                    ui.label(r.text.trim());
+                    ui.label(RichText::new(format!("Source : {}", r.source.trim())).color(MUTED).small());
+                    ui.add_space(4.0);
                 }
             }
         });
     action
+}
+
+/// The full text of the rules, for the tooltip of a lost point.
+fn rule_texts(ids: &[String]) -> String {
+    let book = crate::rulebook::rulebook();
+    ids.iter()
+        .filter_map(|id| book.rule(id))
+        .map(|r| format!("{} — {} : {}", r.id, r.title.trim(), r.text.trim()))
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
