@@ -109,7 +109,9 @@ fn shared_vocabulary(scenario: &Scenario, cues: &CueWords) -> String {
 /// The words of this scenario's best answers that the library ties to best answers: put them
 /// in wrong answers too, or say the right thing in other words.
 fn telltale_words(scenario: &Scenario, cues: &CueWords) -> String {
-    let mut total: std::collections::BTreeMap<String, (f64, (u32, u32))> = Default::default();
+    // Feature → (summed weight, (best options, other options) holding it in the library).
+    type Tally = (f64, (u32, u32));
+    let mut total: std::collections::BTreeMap<String, Tally> = Default::default();
     for s in &scenario.situations {
         for step in &s.steps {
             let Step::Choice(c) = step else { continue };
@@ -120,7 +122,7 @@ fn telltale_words(scenario: &Scenario, cues: &CueWords) -> String {
             }
         }
     }
-    let mut ranked: Vec<(String, (f64, (u32, u32)))> = total.into_iter().collect();
+    let mut ranked: Vec<(String, Tally)> = total.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.total_cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
     if ranked.is_empty() {
         return String::new();
