@@ -467,3 +467,41 @@ fn a_ringing_phone_shows_a_banner_and_cards_show_how_urgent_they_look() {
     // M. Leroy, waiting at the desk, looks like a routine appointment.
     harness.get_by_label("priorité normale");
 }
+
+#[test]
+fn a_letter_arriving_does_not_take_the_keyboard_from_the_register_search() {
+    // Record step under way before the lab letter arrives; the search field takes the keyboard.
+    let s = example();
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(arrival("accueil-m-leroy") + 10);
+    sim.apply(Action::Take(s.situation_index("accueil-m-leroy").unwrap()))
+        .unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    let letter = arrival("courrier-resultats");
+    sim.advance_to(letter - 5);
+    let before = desk_view(&sim, 5.0, false);
+    assert!(before.record_step && before.tasks.is_empty(), "no letter yet");
+    sim.advance_to(letter + 1);
+    let after = desk_view(&sim, 5.0, false);
+    assert_eq!(after.tasks.len(), 1, "the letter is on the desk");
+    let mut harness = Harness::new_ui_state(
+        |ui, (view, state, actions): &mut (DeskView, DeskUiState, Vec<DeskAction>)| {
+            actions.extend(desk::desk(ui, view, state));
+        },
+        (before, DeskUiState::default(), Vec::new()),
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness.state_mut().0 = after;
+    harness.run();
+    // Typed without clicking the field again: it still has the keyboard.
+    harness.get_by_label("Né(e) le").type_text("21/06/1949");
+    harness.run();
+    assert_eq!(harness.state().1.search_birth, "21/06/1949");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().2,
+        vec![DeskAction::Sim(Action::Open("leroy-paul-1949".into()))]
+    );
+}

@@ -444,7 +444,12 @@ pub fn interaction_panel(
             ui.label(RichText::new(prompt).strong());
             let label = ui.label("Votre saisie :");
             let response = ui
-                .add(TextEdit::singleline(&mut state.typed).desired_width(f32::INFINITY))
+                .add(
+                    // A fixed id: the field keeps the keyboard when cards come and go elsewhere.
+                    TextEdit::singleline(&mut state.typed)
+                        .id_salt("desk-typed-answer")
+                        .desired_width(f32::INFINITY),
+                )
                 .labelled_by(label.id);
             // The keyboard goes to the field as soon as a term is asked: typed letters must not
             // fire the desk's shortcuts (Échap leaves the field to use them).
@@ -521,7 +526,10 @@ pub fn register_panel(
             let label = ui.label("Né(e) le");
             let birth = ui
                 .add(
+                    // Fixed ids: a letter arriving above the register must not take the
+                    // keyboard away from a search being typed.
                     TextEdit::singleline(&mut state.search_birth)
+                        .id_salt("register-birth-date")
                         .hint_text("JJ/MM/AAAA")
                         .desired_width(140.0),
                 )
@@ -534,6 +542,7 @@ pub fn register_panel(
             let name = ui
                 .add(
                     TextEdit::singleline(&mut state.search_name)
+                        .id_salt("register-name")
                         .hint_text("nom ou prénom")
                         .desired_width(140.0),
                 )
