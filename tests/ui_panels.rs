@@ -272,6 +272,9 @@ fn the_debrief_puts_critical_errors_first_and_offers_a_replay() {
             >= 2,
         "critical list and timeline"
     );
+    // The rules behind the points lost: named under each point, their text once at the end.
+    harness.get_by_label("Les règles en jeu");
+    assert!(harness.query_all_by_label_contains("(règle IDV-1 :").count() >= 1);
     harness.get_by_label("Nouvelle graine [N]").click();
     harness.run();
     assert_eq!(harness.state(), &Some(DebriefAction::NewSeed));
