@@ -114,8 +114,8 @@ fn a_control_scenario_passes_the_form_and_guessing_checks() {
     }
     assert_eq!(report.figures.form.vital_single_told, 0);
     assert_eq!(report.figures.form.best_longest, 0);
-    // Eight guessers (four forms, two orders) and a blind chooser per order.
-    assert_eq!(report.figures.guessers.len(), 8);
+    // Fourteen guessers (seven forms, two orders) and a blind chooser per order.
+    assert_eq!(report.figures.guessers.len(), 14);
     assert_eq!(report.figures.blind.len(), 2);
     assert!(report.figures.blind.iter().any(|b| b.order == Order::Arrival));
 }

@@ -380,7 +380,7 @@ fn simulate(args: &SimulateArgs) -> ExitCode {
     let mode = args.mode.mode();
     let log = if let Some(kind) = args.policy {
         let mut trainee = policy::Trainee::new(kind).in_order(args.order);
-        if matches!(kind, PolicyKind::CueWords | PolicyKind::SharedWords) {
+        if kind.word_model().is_some() {
             // What a test-wise trainee learns from the other shipped scenarios.
             let library = check::shipped_library();
             trainee = trainee.with_cues(crate::quality::cues_without(&library, &scenario.id));

@@ -44,9 +44,27 @@ pub struct CueWords {
     weights: HashMap<String, f64>,
     /// How many best and other options of the library hold each feature (for explanations).
     counts: HashMap<String, (u32, u32)>,
-    /// How many best options hold each content word, for the plainer guesser that looks only at
-    /// the vocabulary of best answers.
-    best_words: HashMap<String, u32>,
+    /// How many best and other options hold each content word.
+    word_counts: HashMap<String, (u32, u32)>,
+    /// How many options of the library there are: best ones, and the others.
+    options: (u32, u32),
+}
+
+/// How a word-based guesser rates an option. Several ways, because a test-wise trainee could
+/// learn the library's words in any of them, and content that defeats one formula only is not
+/// safe from the others.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordModel {
+    /// Words and pairs of words more frequent in best answers than in wrong ones (mean weight).
+    Pairs,
+    /// The same with single words only.
+    Words,
+    /// The share of its words found in best answers, each weighted by how often (log).
+    Frequency,
+    /// The plain share of its words found in best answers.
+    Presence,
+    /// The share of its words found in best answers, rare words of the library counting more.
+    Rarity,
 }
 
 /// A word or pair must occur in this many options to count: rarer ones are noise.
@@ -59,7 +77,7 @@ impl CueWords {
         let (mut in_best, mut in_other): (HashMap<String, u32>, HashMap<String, u32>) =
             Default::default();
         let (mut best_options, mut other_options) = (0u32, 0u32);
-        let mut best_words: HashMap<String, u32> = HashMap::new();
+        let mut word_counts: HashMap<String, (u32, u32)> = HashMap::new();
         for scenario in scenarios {
             for step in scenario.situations.iter().flat_map(|s| &s.steps) {
                 let Step::Choice(choice) = step else { continue };
@@ -73,10 +91,9 @@ impl CueWords {
                     for feature in features(&option.text) {
                         *counts.entry(feature).or_default() += 1;
                     }
-                    if option.best {
-                        for word in content_words(&option.text) {
-                            *best_words.entry(word).or_default() += 1;
-                        }
+                    for word in content_words(&option.text) {
+                        let (b, o) = word_counts.entry(word).or_default();
+                        *(if option.best { b } else { o }) += 1;
                     }
                 }
             }
@@ -97,7 +114,52 @@ impl CueWords {
         CueWords {
             weights,
             counts,
-            best_words,
+            word_counts,
+            options: (best_options, other_options),
+        }
+    }
+
+    /// How much an option looks like a best answer, in the given model.
+    pub fn rate(&self, model: WordModel, text: &str) -> f64 {
+        match model {
+            WordModel::Pairs => self.score(text),
+            WordModel::Words => self.word_score(text),
+            WordModel::Frequency => self.overlap(text),
+            WordModel::Presence => self.mean_over_words(text, |_, _| 1.0),
+            WordModel::Rarity => {
+                let all = (self.options.0 + self.options.1) as f64;
+                self.mean_over_words(text, |b, o| (all / (1.0 + (b + o) as f64)).ln())
+            }
+        }
+    }
+
+    /// The mean, over the content words of `text`, of `weight` for the words found in best
+    /// answers (and 0 for the others).
+    fn mean_over_words(&self, text: &str, weight: impl Fn(u32, u32) -> f64) -> f64 {
+        let words = content_words(text);
+        let total: f64 = words
+            .iter()
+            .filter_map(|w| self.word_counts.get(w))
+            .filter(|&&(b, _)| b > 0)
+            .map(|&(b, o)| weight(b, o))
+            .sum();
+        total / words.len().max(1) as f64
+    }
+
+    /// Single words more frequent in best answers than in wrong ones: the mean log-ratio over the
+    /// words the library holds twice or more.
+    fn word_score(&self, text: &str) -> f64 {
+        let (best, other) = (self.options.0 as f64, self.options.1 as f64);
+        let known: Vec<f64> = content_words(text)
+            .iter()
+            .filter_map(|w| self.word_counts.get(w))
+            .filter(|&&(b, o)| b + o >= 2)
+            .map(|&(b, o)| (((b as f64 + 1.0) / (best + 2.0)) / ((o as f64 + 1.0) / (other + 2.0))).ln())
+            .collect();
+        if known.is_empty() {
+            0.0
+        } else {
+            known.iter().sum::<f64>() / known.len() as f64
         }
     }
 
@@ -106,7 +168,10 @@ impl CueWords {
     pub fn shared_words(&self, text: &str) -> Vec<(String, u32)> {
         let mut found: Vec<(String, u32)> = content_words(text)
             .into_iter()
-            .filter_map(|w| self.best_words.get(&w).map(|&n| (w, n)))
+            .filter_map(|w| {
+                let b = self.word_counts.get(&w)?.0;
+                (b > 0).then_some((w, b))
+            })
             .collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         found
@@ -122,8 +187,8 @@ impl CueWords {
         }
         let shared: f64 = words
             .iter()
-            .filter_map(|w| self.best_words.get(w))
-            .map(|&n| (1.0 + n as f64).ln())
+            .filter_map(|w| self.word_counts.get(w))
+            .map(|&(n, _)| (1.0 + n as f64).ln())
             .sum();
         shared / words.len() as f64
     }
@@ -226,15 +291,9 @@ pub fn pick(kind: PolicyKind, choice: &ChoiceStep, shown: &[usize], cues: &CueWo
         PolicyKind::Longest => first_max(&|i| length(i) as f64),
         PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
         // Words it has never seen tell it nothing: among equally likely options it guesses.
-        PolicyKind::CueWords | PolicyKind::SharedWords => {
-            let score = |i: usize| {
-                let text = &choice.options[i].text;
-                if kind == PolicyKind::CueWords {
-                    cues.score(text)
-                } else {
-                    cues.overlap(text)
-                }
-            };
+        _ if kind.word_model().is_some() => {
+            let model = kind.word_model().expect("a word-based guesser");
+            let score = |i: usize| cues.rate(model, &choice.options[i].text);
             let top = shown.iter().map(|&i| score(i)).fold(f64::MIN, f64::max);
             let tied: Vec<usize> = shown.iter().copied().filter(|&i| score(i) == top).collect();
             blind(&tied)
@@ -250,8 +309,10 @@ pub fn decisive_pick(kind: PolicyKind, choice: &ChoiceStep, cues: &CueWords) -> 
     let key = |i: usize| match kind {
         PolicyKind::Longest => choice.options[i].text.chars().count() as f64,
         PolicyKind::Shortest => -(choice.options[i].text.chars().count() as f64),
-        PolicyKind::SharedWords => cues.overlap(&choice.options[i].text),
-        _ => cues.score(&choice.options[i].text),
+        _ => cues.rate(
+            kind.word_model().unwrap_or(WordModel::Pairs),
+            &choice.options[i].text,
+        ),
     };
     let n = choice.options.len();
     let top = (0..n).map(key).fold(f64::MIN, f64::max);

@@ -7,7 +7,7 @@ pub mod guess;
 
 use crate::scenario::{Channel, Scenario, Step};
 use crate::sim::{Action, Mode, Secs, SimLog, Simulation, Status};
-pub use guess::{CueWords, Order};
+pub use guess::{CueWords, Order, WordModel};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 use std::sync::Arc;
@@ -30,10 +30,19 @@ pub enum PolicyKind {
     /// meilleures réponses des autres scénarios livrés.
     #[value(alias = "mots-indices")]
     CueWords,
+    /// Comme cue-words, mais d'après les mots seuls.
+    #[value(alias = "mots-indices-seuls")]
+    CueSingleWords,
     /// Ne connaît pas le métier : choisit la proposition qui emploie le plus le vocabulaire des
-    /// meilleures réponses des autres scénarios livrés.
+    /// meilleures réponses des autres scénarios livrés (mots fréquents).
     #[value(alias = "vocabulaire")]
     SharedWords,
+    /// Comme shared-words, chaque mot partagé comptant autant.
+    #[value(alias = "vocabulaire-presence")]
+    SharedPresence,
+    /// Comme shared-words, les mots rares de la bibliothèque comptant davantage.
+    #[value(alias = "vocabulaire-rare")]
+    SharedRare,
     /// Ne connaît pas le métier : choisit au hasard (la référence des autres).
     #[value(alias = "aveugle")]
     Blind,
@@ -42,12 +51,28 @@ pub enum PolicyKind {
 impl PolicyKind {
     /// The trainees that choose by the form of the options alone (and answer typed and file
     /// steps as the ideal trainee does, to test the choices alone).
-    pub const FORM_GUESSERS: [PolicyKind; 4] = [
+    pub const FORM_GUESSERS: [PolicyKind; 7] = [
         PolicyKind::Longest,
         PolicyKind::Shortest,
         PolicyKind::CueWords,
+        PolicyKind::CueSingleWords,
         PolicyKind::SharedWords,
+        PolicyKind::SharedPresence,
+        PolicyKind::SharedRare,
     ];
+
+    /// How a word-based guesser rates options; `None` for the others.
+    pub fn word_model(self) -> Option<guess::WordModel> {
+        use guess::WordModel;
+        match self {
+            PolicyKind::CueWords => Some(WordModel::Pairs),
+            PolicyKind::CueSingleWords => Some(WordModel::Words),
+            PolicyKind::SharedWords => Some(WordModel::Frequency),
+            PolicyKind::SharedPresence => Some(WordModel::Presence),
+            PolicyKind::SharedRare => Some(WordModel::Rarity),
+            _ => None,
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -57,7 +82,10 @@ impl PolicyKind {
             PolicyKind::Longest => "la plus longue",
             PolicyKind::Shortest => "la plus courte",
             PolicyKind::CueWords => "mots-indices",
+            PolicyKind::CueSingleWords => "mots-indices (mots seuls)",
             PolicyKind::SharedWords => "vocabulaire des bonnes réponses",
+            PolicyKind::SharedPresence => "vocabulaire (présence)",
+            PolicyKind::SharedRare => "vocabulaire (mots rares)",
             PolicyKind::Blind => "au hasard",
         }
     }
@@ -113,7 +141,10 @@ pub fn run_trainee(scenario: Arc<Scenario>, seed: u64, mode: Mode, trainee: &Tra
         PolicyKind::Longest
         | PolicyKind::Shortest
         | PolicyKind::CueWords
+        | PolicyKind::CueSingleWords
         | PolicyKind::SharedWords
+        | PolicyKind::SharedPresence
+        | PolicyKind::SharedRare
         | PolicyKind::Blind => Box::new(guess::Guesser::new(trainee, seed)),
     };
     // Bound the actions taken at one instant so a confused policy cannot spin forever.

@@ -65,8 +65,10 @@ fn giveaways(scenario: &Scenario, kind: PolicyKind, cues: &CueWords, places: &Pl
     let lines: Vec<String> = found.iter().take(12).map(|l| l.to_string()).collect();
     let more = if found.len() > lines.len() { ", …" } else { "" };
     let words = match kind {
-        PolicyKind::CueWords => telltale_words(scenario, cues),
-        PolicyKind::SharedWords => shared_vocabulary(scenario, cues),
+        PolicyKind::CueWords | PolicyKind::CueSingleWords => telltale_words(scenario, cues),
+        PolicyKind::SharedWords | PolicyKind::SharedPresence | PolicyKind::SharedRare => {
+            shared_vocabulary(scenario, cues)
+        }
         _ => String::new(),
     };
     format!(
