@@ -86,11 +86,7 @@ fn a_truncated_file_says_something_is_not_closed() {
     let ps = problems(src);
     assert_eq!(ps.len(), 1);
     assert!(ps[0].line > 1);
-    assert!(
-        ps[0].message.contains("pas refermé"),
-        "{}",
-        ps[0].message
-    );
+    assert!(ps[0].message.contains("pas refermé"), "{}", ps[0].message);
 }
 
 #[test]
@@ -346,6 +342,10 @@ fn a_step_sharing_its_situation_s_id_is_located_among_the_steps() {
         "id: \"classer\",\n                    texte: \"Les résultats",
         "id: \"courrier-resultats\",\n                    texte: \"\",\n                    aide: \"Les résultats",
     );
-    let at = pos(&src, "id: \"courrier-resultats\",\n                    texte: \"\"", 0);
+    let at = pos(
+        &src,
+        "id: \"courrier-resultats\",\n                    texte: \"\"",
+        0,
+    );
     assert_one(&src, at, "texte vide");
 }

@@ -205,7 +205,9 @@ fn check_takes_a_folder_with_answers_files_and_refuses_two_scenarios_with_one_id
     std::fs::write(dir.join("b.ron"), &template).unwrap();
     std::fs::write(
         dir.join("reponses.ron"),
-        format!(r#"Reponses(actions: [Action(a: "09:05:30", faire: Prendre("{first_situation}"))])"#),
+        format!(
+            r#"Reponses(actions: [Action(a: "09:05:30", faire: Prendre("{first_situation}"))])"#
+        ),
     )
     .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_secretariat"))

@@ -29,8 +29,15 @@ fn same_seed_same_policy_gives_identical_json_in_another_process() {
         for seed in [0, 1, 42, u64::MAX] {
             let seed_arg = seed.to_string();
             let out = common::secretariat(&[
-                "simulate", common::FIXTURE, "--policy", name, "--seed", &seed_arg, "--mode",
-                "examen", "--json",
+                "simulate",
+                common::FIXTURE,
+                "--policy",
+                name,
+                "--seed",
+                &seed_arg,
+                "--mode",
+                "examen",
+                "--json",
             ]);
             assert!(out.status.success(), "{name} {seed}");
             assert_eq!(

@@ -440,8 +440,16 @@ fn scores_follow_the_documented_formulas() {
     let expect = |what: &str, got: f64, want: f64| {
         assert!((got - want).abs() <= 0.15, "{what}: {got}, by hand {want}")
     };
-    expect("priorisation", r.scores.prioritisation, 100.0 - 2.2 * 100.0 / 35.0);
-    expect("confidentialité", r.scores.confidentiality, 100.0 - 8.0 * 100.0 / 12.0);
+    expect(
+        "priorisation",
+        r.scores.prioritisation,
+        100.0 - 2.2 * 100.0 / 35.0,
+    );
+    expect(
+        "confidentialité",
+        r.scores.confidentiality,
+        100.0 - 8.0 * 100.0 / 12.0,
+    );
     // Terminology and organisation have nothing at stake: not assessed, not in the mean.
     assert_eq!(r.assessed, vec!["prioritisation", "confidentiality"]);
     expect(
@@ -451,7 +459,10 @@ fn scores_follow_the_documented_formulas() {
     );
     assert_eq!(r.lost.len(), 3, "{:?}", r.lost);
     assert!(r.lost.iter().all(|l| !l.explanation.trim().is_empty()));
-    assert!(r.validated, "63.5 reaches the pass mark of 60, with no critical error");
+    assert!(
+        r.validated,
+        "63.5 reaches the pass mark of 60, with no critical error"
+    );
 }
 
 #[test]
@@ -565,9 +576,7 @@ fn timers_after_an_exchange_ends_still_fire_at_their_time() {
 fn ignoring_most_situations_cannot_validate_a_session() {
     // Found by an instructor writing a scenario from the guide: answering only the emergency and
     // leaving the rest untouched used to keep terminology and confidentiality at 100.
-    let s = Arc::new(
-        load_scenario_file(&common::project(common::FIXTURE)).unwrap(),
-    );
+    let s = Arc::new(load_scenario_file(&common::project(common::FIXTURE)).unwrap());
     let call = s.situation_index("appel-gene-poitrine").unwrap();
     let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
     sim.advance_to(sim.state(call).arrival);
@@ -586,9 +595,7 @@ fn ignoring_most_situations_cannot_validate_a_session() {
 
 #[test]
 fn a_missed_emergency_still_says_what_had_to_be_done() {
-    let s = Arc::new(
-        load_scenario_file(&common::project(common::FIXTURE)).unwrap(),
-    );
+    let s = Arc::new(load_scenario_file(&common::project(common::FIXTURE)).unwrap());
     // Nobody answers anything.
     let report = report_of(&s, Simulation::new(Arc::clone(&s), 1, Mode::Exam));
     let missed = report
@@ -638,20 +645,23 @@ fn a_scenario_without_variants_keeps_its_shifts() {
     // Variants draw from the seed only when there are some: the fixture's arrivals for a seed are
     // the same whether or not another situation elsewhere has variants.
     let plain = common::fixture();
-    let arrivals = |s: &Arc<Scenario>| {
-        policy::run(Arc::clone(s), 7, Mode::Exam, PolicyKind::Ideal).arrivals
-    };
+    let arrivals =
+        |s: &Arc<Scenario>| policy::run(Arc::clone(s), 7, Mode::Exam, PolicyKind::Ideal).arrivals;
     let mut with_variant = (*plain).clone();
     let last = with_variant.situations.len() - 1;
-    with_variant.situations[last].variants.push(secretariat::scenario::Variant {
-        description: Some("Autrement dit.".into()),
-        ..Default::default()
-    });
+    with_variant.situations[last]
+        .variants
+        .push(secretariat::scenario::Variant {
+            description: Some("Autrement dit.".into()),
+            ..Default::default()
+        });
     let with_variant = Arc::new(with_variant);
     // The situations before the one with variants arrive as before.
     assert_eq!(arrivals(&plain)[..last], arrivals(&with_variant)[..last]);
-    assert!(policy::run(Arc::clone(&plain), 7, Mode::Exam, PolicyKind::Ideal)
-        .presentations
-        .iter()
-        .all(|&k| k == 0));
+    assert!(
+        policy::run(Arc::clone(&plain), 7, Mode::Exam, PolicyKind::Ideal)
+            .presentations
+            .iter()
+            .all(|&k| k == 0)
+    );
 }

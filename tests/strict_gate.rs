@@ -78,7 +78,8 @@ fn third_party_calls(shape: &str) -> String {
         "« Je ne peux rien vous dire, voyez cela avec lui directement. »",
         "« Je ne peux rien dire. »",
     );
-    let wrong_long = "« Oui, il est bien venu ce matin, le docteur lui a fait une ordonnance, rien de grave. »";
+    let wrong_long =
+        "« Oui, il est bien venu ce matin, le docteur lui a fait une ordonnance, rien de grave. »";
     let wrong_mid = "« Il est passé ce matin, je lui dirai que vous avez appelé. »";
     let wrong_short = "« Oui, il est venu. »";
     (0..4)
@@ -117,7 +118,13 @@ fn a_control_scenario_passes_the_form_and_guessing_checks() {
     // Fourteen guessers (seven forms, two orders) and a blind chooser per order.
     assert_eq!(report.figures.guessers.len(), 14);
     assert_eq!(report.figures.blind.len(), 2);
-    assert!(report.figures.blind.iter().any(|b| b.order == Order::Arrival));
+    assert!(
+        report
+            .figures
+            .blind
+            .iter()
+            .any(|b| b.order == Order::Arrival)
+    );
 }
 
 #[test]
@@ -146,7 +153,12 @@ fn a_scenario_that_rewards_the_shortest_option_fails() {
         .iter()
         .find(|g| g.kind == PolicyKind::Shortest && g.order == Order::Best)
         .unwrap();
-    let blind = report.figures.blind.iter().find(|b| b.order == Order::Best).unwrap();
+    let blind = report
+        .figures
+        .blind
+        .iter()
+        .find(|b| b.order == Order::Best)
+        .unwrap();
     assert!(shortest.mean > blind.mean, "{shortest:?} {blind:?}");
 }
 
@@ -190,7 +202,10 @@ fn a_scenario_whose_best_answers_use_the_library_s_words_fails() {
     let text = messages(&report);
     assert!(text.contains("« mots-indices »"), "{text}");
     // The plainer guesser, which only looks for the words of the library's best answers.
-    assert!(text.contains("« vocabulaire des bonnes réponses »"), "{text}");
+    assert!(
+        text.contains("« vocabulaire des bonnes réponses »"),
+        "{text}"
+    );
     assert!(text.contains("« messagerie » (4 ici"), "{text}");
 }
 
@@ -207,9 +222,16 @@ fn a_choice_with_two_options_fails_unless_binary() {
         .iter()
         .find(|p| p.message.contains("2 proposition(s)"))
         .unwrap_or_else(|| panic!("{}", messages(&report)));
-    let line = src.lines().position(|l| l.contains(r#"Choix(id: "q""#)).unwrap() + 1;
+    let line = src
+        .lines()
+        .position(|l| l.contains(r#"Choix(id: "q""#))
+        .unwrap()
+        + 1;
     assert_eq!(problem.line, line, "the step's line");
-    let binary = src.replace(r#"Choix(id: "q", texte"#, r#"Choix(id: "q", binaire: true, texte"#);
+    let binary = src.replace(
+        r#"Choix(id: "q", texte"#,
+        r#"Choix(id: "q", binaire: true, texte"#,
+    );
     let report = strict(&binary, CueWords::default());
     assert!(!messages(&report).contains("proposition(s)"));
     assert_eq!(report.figures.form.binary_steps, 1);
@@ -227,10 +249,19 @@ fn a_typed_answer_printed_in_its_prompt_hint_or_variant_fails() {
             r#"Situation(id: "demande", titre: "Demande", canal: Medecin, arrivee: "08:05", urgence: Normale, medecin: "dr-a", etiquettes: ["bloc-3", "terminologie"], {variants} etapes: [{steps}]),"#
         )
     };
-    let clean = typed("L'examen qui regarde l'intérieur du côlon : écrivez son nom.", "Côlon, puis regarder.");
+    let clean = typed(
+        "L'examen qui regarde l'intérieur du côlon : écrivez son nom.",
+        "Côlon, puis regarder.",
+    );
     for (case, situation) in [
-        ("texte", doctor(typed("Saisissez « coloscopie ».", "Côlon."), "")),
-        ("aide", doctor(typed("L'examen du côlon ?", "C'est la Coloscopie."), "")),
+        (
+            "texte",
+            doctor(typed("Saisissez « coloscopie ».", "Côlon."), ""),
+        ),
+        (
+            "aide",
+            doctor(typed("L'examen du côlon ?", "C'est la Coloscopie."), ""),
+        ),
         (
             "variante",
             doctor(
@@ -239,15 +270,25 @@ fn a_typed_answer_printed_in_its_prompt_hint_or_variant_fails() {
             ),
         ),
     ] {
-        let report = strict(&scenario(&format!("{situation}{VITAL}")), CueWords::default());
+        let report = strict(
+            &scenario(&format!("{situation}{VITAL}")),
+            CueWords::default(),
+        );
         assert!(
             messages(&report).contains("la réponse attendue « coloscopie » figure dans"),
             "{case}: {}",
             messages(&report)
         );
     }
-    let report = strict(&scenario(&format!("{}{VITAL}", doctor(clean, ""))), CueWords::default());
-    assert!(!messages(&report).contains("figure dans"), "{}", messages(&report));
+    let report = strict(
+        &scenario(&format!("{}{VITAL}", doctor(clean, ""))),
+        CueWords::default(),
+    );
+    assert!(
+        !messages(&report).contains("figure dans"),
+        "{}",
+        messages(&report)
+    );
 }
 
 #[test]
@@ -266,15 +307,44 @@ fn a_vital_situation_told_one_way_fails() {
 
 #[test]
 fn a_lost_point_without_a_rule_or_with_a_rule_of_another_axis_fails() {
-    let no_rule = choice("q", "« Je ne peux rien dire. »", "« Oui, il est venu. »", "« Il va bien. »")
-        .replacen(r#"piege: true, perte: (confidentialite: 6), regle: "SEC-2","#, r#"piege: true, perte: (confidentialite: 6),"#, 1);
-    let report = strict(&scenario(&format!("{}{VITAL}", phone("a", "08:05", &no_rule))), CueWords::default());
-    assert!(messages(&report).contains("ne cite aucune règle"), "{}", messages(&report));
-    let other_axis = choice("q", "« Je ne peux rien dire. »", "« Oui, il est venu. »", "« Il va bien. »")
-        .replacen(r#"perte: (confidentialite: 4), regle: "SEC-1""#, r#"perte: (confidentialite: 4), regle: "FAC-1""#, 1);
-    let report = strict(&scenario(&format!("{}{VITAL}", phone("a", "08:05", &other_axis))), CueWords::default());
+    let no_rule = choice(
+        "q",
+        "« Je ne peux rien dire. »",
+        "« Oui, il est venu. »",
+        "« Il va bien. »",
+    )
+    .replacen(
+        r#"piege: true, perte: (confidentialite: 6), regle: "SEC-2","#,
+        r#"piege: true, perte: (confidentialite: 6),"#,
+        1,
+    );
+    let report = strict(
+        &scenario(&format!("{}{VITAL}", phone("a", "08:05", &no_rule))),
+        CueWords::default(),
+    );
     assert!(
-        messages(&report).contains("perte en confidentialité, mais aucune règle citée n'est sur cet axe"),
+        messages(&report).contains("ne cite aucune règle"),
+        "{}",
+        messages(&report)
+    );
+    let other_axis = choice(
+        "q",
+        "« Je ne peux rien dire. »",
+        "« Oui, il est venu. »",
+        "« Il va bien. »",
+    )
+    .replacen(
+        r#"perte: (confidentialite: 4), regle: "SEC-1""#,
+        r#"perte: (confidentialite: 4), regle: "FAC-1""#,
+        1,
+    );
+    let report = strict(
+        &scenario(&format!("{}{VITAL}", phone("a", "08:05", &other_axis))),
+        CueWords::default(),
+    );
+    assert!(
+        messages(&report)
+            .contains("perte en confidentialité, mais aucune règle citée n'est sur cet axe"),
         "{}",
         messages(&report)
     );
@@ -282,16 +352,29 @@ fn a_lost_point_without_a_rule_or_with_a_rule_of_another_axis_fails() {
 
 #[test]
 fn the_best_answer_always_at_one_place_fails_without_shuffling() {
-    let src = scenario(&format!("{}{VITAL}", third_party_calls("mid")))
-        .replace("melanger_propositions: true", "melanger_propositions: false");
+    let src = scenario(&format!("{}{VITAL}", third_party_calls("mid"))).replace(
+        "melanger_propositions: true",
+        "melanger_propositions: false",
+    );
     let text = messages(&strict(&src, CueWords::default()));
-    assert!(text.contains("la meilleure réponse est en position 1"), "{text}");
+    assert!(
+        text.contains("la meilleure réponse est en position 1"),
+        "{text}"
+    );
 }
 
 #[test]
 fn red_flags_warn_on_a_non_vital_situation_unless_dismissed_with_a_reason() {
-    let step = choice("q", "« Je vous passe le docteur. »", "« Je note pour demain. »", "« Rappelez ce soir. »")
-        .replace("Que faites-vous ?", "« J'ai une douleur dans la poitrine depuis ce matin. »");
+    let step = choice(
+        "q",
+        "« Je vous passe le docteur. »",
+        "« Je note pour demain. »",
+        "« Rappelez ce soir. »",
+    )
+    .replace(
+        "Que faites-vous ?",
+        "« J'ai une douleur dans la poitrine depuis ce matin. »",
+    );
     let situation = |extra: &str| {
         scenario(&format!(
             r#"Situation(id: "douleur", titre: "Appel", canal: Telephone, arrivee: "08:05", urgence: Urgente, {extra} etiquettes: ["bloc-2"], etapes: [{step}]),"#
@@ -301,7 +384,10 @@ fn red_flags_warn_on_a_non_vital_situation_unless_dismissed_with_a_reason() {
     let s = load_scenario_str(&warned).unwrap();
     let warnings = quality::warnings(&s, &warned);
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].message.contains("douleur thoracique"), "{warnings:?}");
+    assert!(
+        warnings[0].message.contains("douleur thoracique"),
+        "{warnings:?}"
+    );
     // Plain check prints it and still exits 0.
     let path = common::temp_file("strict", "douleur.ron", &warned);
     let out = common::secretariat(&["check", path.to_str().unwrap()]);
@@ -313,11 +399,20 @@ fn red_flags_warn_on_a_non_vital_situation_unless_dismissed_with_a_reason() {
     let s = load_scenario_str(&dismissed).unwrap();
     assert!(quality::warnings(&s, &dismissed).is_empty());
     for (extra, words) in [
-        (r#"drapeaux_ecartes: {"douleur-torse": "non"},"#, "drapeau « douleur-torse » inconnu"),
-        (r#"drapeaux_ecartes: {"douleur-thoracique": " "},"#, "demande une raison"),
+        (
+            r#"drapeaux_ecartes: {"douleur-torse": "non"},"#,
+            "drapeau « douleur-torse » inconnu",
+        ),
+        (
+            r#"drapeaux_ecartes: {"douleur-thoracique": " "},"#,
+            "demande une raison",
+        ),
     ] {
         let problems = load_scenario_str(&situation(extra)).unwrap_err();
-        assert!(problems.iter().any(|p| p.message.contains(words)), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.message.contains(words)),
+            "{problems:?}"
+        );
     }
 }
 
@@ -325,14 +420,33 @@ fn red_flags_warn_on_a_non_vital_situation_unless_dismissed_with_a_reason() {
 fn unknown_rules_bad_variants_and_a_binary_choice_of_three_are_refused_by_check() {
     let base = scenario(&format!("{}{VITAL}", third_party_calls("mid")));
     for (from, to, words) in [
-        (r#"regle: "SEC-1""#, r#"regle: "SEC-99""#, "règle « SEC-99 » inconnue du référentiel"),
-        (r#"regle: "SEC-1""#, r#"regle: "sec-1""#, "vouliez-vous dire « SEC-1 »"),
-        (r#"{"motif": "« Ma mère"#, r#"{"motiv": "« Ma mère"#, "nomme l'étape « motiv »"),
-        (r#"Choix(id: "q", texte"#, r#"Choix(id: "q", binaire: true, texte"#, "`binaire: true` mais 3 propositions"),
+        (
+            r#"regle: "SEC-1""#,
+            r#"regle: "SEC-99""#,
+            "règle « SEC-99 » inconnue du référentiel",
+        ),
+        (
+            r#"regle: "SEC-1""#,
+            r#"regle: "sec-1""#,
+            "vouliez-vous dire « SEC-1 »",
+        ),
+        (
+            r#"{"motif": "« Ma mère"#,
+            r#"{"motiv": "« Ma mère"#,
+            "nomme l'étape « motiv »",
+        ),
+        (
+            r#"Choix(id: "q", texte"#,
+            r#"Choix(id: "q", binaire: true, texte"#,
+            "`binaire: true` mais 3 propositions",
+        ),
     ] {
         assert!(base.contains(from), "{from}");
         let problems = load_scenario_str(&base.replacen(from, to, 1)).unwrap_err();
-        assert!(problems.iter().any(|p| p.message.contains(words)), "{words}: {problems:?}");
+        assert!(
+            problems.iter().any(|p| p.message.contains(words)),
+            "{words}: {problems:?}"
+        );
     }
 }
 
@@ -341,7 +455,9 @@ fn the_engine_cites_rules_that_exist_on_the_axis_it_scores() {
     use secretariat::rulebook::{cited, rulebook};
     use secretariat::scenario::Axis;
     for id in cited::ALL {
-        let rule = rulebook().rule(id).unwrap_or_else(|| panic!("{id} missing"));
+        let rule = rulebook()
+            .rule(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
         let expected = match id {
             _ if id == cited::SPELLING => Axis::Terminology,
             _ if id == cited::RECORD_SEARCH => Axis::Confidentiality,
@@ -360,5 +476,9 @@ fn the_rules_document_is_generated_from_the_rulebook() {
         "docs/regles-metier.md is out of date: run `secretariat rules > docs/regles-metier.md`"
     );
     let out = common::secretariat(&["check", "assets/regles.ron"]);
-    assert!(common::stdout(&out).contains("référentiel, "), "{}", common::stdout(&out));
+    assert!(
+        common::stdout(&out).contains("référentiel, "),
+        "{}",
+        common::stdout(&out)
+    );
 }

@@ -274,7 +274,12 @@ fn the_debrief_puts_critical_errors_first_and_offers_a_replay() {
     );
     // The rules behind the points lost: named under each point, their text once at the end.
     harness.get_by_label("Les règles en jeu");
-    assert!(harness.query_all_by_label_contains("(règle IDV-1 :").count() >= 1);
+    assert!(
+        harness
+            .query_all_by_label_contains("(règle IDV-1 :")
+            .count()
+            >= 1
+    );
     harness.get_by_label("Nouvelle graine [N]").click();
     harness.run();
     assert_eq!(harness.state(), &Some(DebriefAction::NewSeed));
@@ -483,7 +488,10 @@ fn a_letter_arriving_does_not_take_the_keyboard_from_the_register_search() {
     let letter = arrival("courrier-resultats");
     sim.advance_to(letter - 5);
     let before = desk_view(&sim, 5.0, false);
-    assert!(before.record_step && before.tasks.is_empty(), "no letter yet");
+    assert!(
+        before.record_step && before.tasks.is_empty(),
+        "no letter yet"
+    );
     sim.advance_to(letter + 1);
     let after = desk_view(&sim, 5.0, false);
     assert_eq!(after.tasks.len(), 1, "the letter is on the desk");

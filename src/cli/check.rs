@@ -134,7 +134,11 @@ fn check_file(path: &Path, strict: Option<StrictOptions>, library: &[Arc<Scenari
     }
 }
 
-fn check_scenario(source: &str, strict: Option<StrictOptions>, library: &[Arc<Scenario>]) -> Checked {
+fn check_scenario(
+    source: &str,
+    strict: Option<StrictOptions>,
+    library: &[Arc<Scenario>],
+) -> Checked {
     let s = match load::load_scenario_str(source) {
         Ok(s) => s,
         Err(problems) => {

@@ -59,7 +59,10 @@ enum Command {
         guess_margin: f64,
     },
     /// Affiche le référentiel des règles métier (en Markdown : docs/regles-metier.md).
-    #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}", alias = "regles")]
+    #[command(
+        help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}",
+        alias = "regles"
+    )]
     Rules,
     /// Simule une vacation avec une politique ou un fichier de réponses, et affiche le rapport.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
@@ -138,7 +141,13 @@ struct SimulateArgs {
     policy: Option<PolicyKind>,
     /// Pour les stagiaires qui devinent (longest, shortest, cue-words, blind) : l'ordre dans
     /// lequel ils prennent les situations.
-    #[arg(long, value_enum, default_value = "best", value_name = "ORDRE", help_heading = "Options")]
+    #[arg(
+        long,
+        value_enum,
+        default_value = "best",
+        value_name = "ORDRE",
+        help_heading = "Options"
+    )]
     order: policy::Order,
     /// Fichier de réponses (stagiaire scripté, voir docs/format-scenario.md).
     #[arg(long, value_name = "REPONSES", help_heading = "Options")]

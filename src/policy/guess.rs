@@ -154,7 +154,9 @@ impl CueWords {
             .iter()
             .filter_map(|w| self.word_counts.get(w))
             .filter(|&&(b, o)| b + o >= 2)
-            .map(|&(b, o)| (((b as f64 + 1.0) / (best + 2.0)) / ((o as f64 + 1.0) / (other + 2.0))).ln())
+            .map(|&(b, o)| {
+                (((b as f64 + 1.0) / (best + 2.0)) / ((o as f64 + 1.0) / (other + 2.0))).ln()
+            })
             .collect();
         if known.is_empty() {
             0.0
@@ -272,21 +274,33 @@ impl Guesser {
             rng: Xoshiro256PlusPlus::seed_from_u64(seed ^ 0xB11D_C4A5_E000_0002),
         }
     }
-
 }
 
 /// The option a guesser of `kind` picks (an index in the file), looking at the options in the
 /// order `shown`; `draw` is the blind chooser's random number.
-pub fn pick(kind: PolicyKind, choice: &ChoiceStep, shown: &[usize], cues: &CueWords, draw: u64) -> usize {
+pub fn pick(
+    kind: PolicyKind,
+    choice: &ChoiceStep,
+    shown: &[usize],
+    cues: &CueWords,
+    draw: u64,
+) -> usize {
     let length = |i: usize| choice.options[i].text.chars().count();
     // Ties go to the first shown, as a reader scanning down the list would.
     let first_max = |key: &dyn Fn(usize) -> f64| {
-        shown.iter().copied().fold(None, |best: Option<usize>, i| match best {
-            Some(b) if key(b) >= key(i) => Some(b),
-            _ => Some(i),
-        })
+        shown
+            .iter()
+            .copied()
+            .fold(None, |best: Option<usize>, i| match best {
+                Some(b) if key(b) >= key(i) => Some(b),
+                _ => Some(i),
+            })
     };
-    let blind = |among: &[usize]| among.get((draw % among.len().max(1) as u64) as usize).copied();
+    let blind = |among: &[usize]| {
+        among
+            .get((draw % among.len().max(1) as u64) as usize)
+            .copied()
+    };
     let chosen = match kind {
         PolicyKind::Longest => first_max(&|i| length(i) as f64),
         PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
@@ -340,7 +354,9 @@ impl Policy for Guesser {
         if let Step::Choice(choice) = &sim.situation(active).steps[step] {
             let shown = sim.option_order(active, step);
             let draw = self.rng.random_range(0..u64::MAX);
-            return Some(Action::Choose(pick(self.kind, choice, shown, &self.cues, draw)));
+            return Some(Action::Choose(pick(
+                self.kind, choice, shown, &self.cues, draw,
+            )));
         }
         answer(sim, ideal_answer)
     }

@@ -51,12 +51,15 @@ pub(super) fn check(scenario: &Scenario, places: &Places) -> (FormFigures, Vec<P
             figures.vital_situations += 1;
             if s.presentations() < MIN_VITAL_PRESENTATIONS {
                 figures.vital_single_told += 1;
-                at(places.situation(k), format!(
-                    "situation « {} » : urgence vitale racontée de {} façon(s) ; donnez-lui au moins {} présentations (ajoutez des `variantes` où la personne décrit autrement ses signes), pour qu'on ne puisse pas retenir la réponse par cœur",
-                    s.id,
-                    s.presentations(),
-                    MIN_VITAL_PRESENTATIONS
-                ));
+                at(
+                    places.situation(k),
+                    format!(
+                        "situation « {} » : urgence vitale racontée de {} façon(s) ; donnez-lui au moins {} présentations (ajoutez des `variantes` où la personne décrit autrement ses signes), pour qu'on ne puisse pas retenir la réponse par cœur",
+                        s.id,
+                        s.presentations(),
+                        MIN_VITAL_PRESENTATIONS
+                    ),
+                );
             }
         }
         for step in &s.steps {
@@ -68,10 +71,13 @@ pub(super) fn check(scenario: &Scenario, places: &Places) -> (FormFigures, Vec<P
                     if c.binary {
                         figures.binary_steps += 1;
                     } else if c.options.len() < MIN_OPTIONS {
-                        at(places.step(k, &c.id), format!(
-                            "{here} : {} proposition(s) ; il en faut au moins {MIN_OPTIONS} que dirait ou ferait vraiment une personne bien intentionnée mais non formée, ou `binaire: true` si la question n'admet que deux réponses",
-                            c.options.len()
-                        ));
+                        at(
+                            places.step(k, &c.id),
+                            format!(
+                                "{here} : {} proposition(s) ; il en faut au moins {MIN_OPTIONS} que dirait ou ferait vraiment une personne bien intentionnée mais non formée, ou `binaire: true` si la question n'admet que deux réponses",
+                                c.options.len()
+                            ),
+                        );
                     }
                     if best_is_longest(&c.options) {
                         figures.best_longest += 1;
@@ -93,12 +99,13 @@ pub(super) fn check(scenario: &Scenario, places: &Places) -> (FormFigures, Vec<P
                 }
                 Step::Typed(t) => {
                     for (where_, text) in told_texts(s, step.id()) {
-                        if let Some(answer) =
-                            t.accepted.iter().find(|a| contains_words(&text, a))
-                        {
-                            at(places.step(k, &t.id), format!(
-                                "{here} : la réponse attendue « {answer} » figure dans {where_} ; demandez le terme à partir d'une définition, d'une abréviation ou d'une phrase à corriger, sans l'écrire"
-                            ));
+                        if let Some(answer) = t.accepted.iter().find(|a| contains_words(&text, a)) {
+                            at(
+                                places.step(k, &t.id),
+                                format!(
+                                    "{here} : la réponse attendue « {answer} » figure dans {where_} ; demandez le terme à partir d'une définition, d'une abréviation ou d'une phrase à corriger, sans l'écrire"
+                                ),
+                            );
                             break;
                         }
                     }

@@ -63,7 +63,11 @@ fn giveaways(scenario: &Scenario, kind: PolicyKind, cues: &CueWords, places: &Pl
         }
     }
     let lines: Vec<String> = found.iter().take(12).map(|l| l.to_string()).collect();
-    let more = if found.len() > lines.len() { ", …" } else { "" };
+    let more = if found.len() > lines.len() {
+        ", …"
+    } else {
+        ""
+    };
     let words = match kind {
         PolicyKind::CueWords | PolicyKind::CueSingleWords => telltale_words(scenario, cues),
         PolicyKind::SharedWords | PolicyKind::SharedPresence | PolicyKind::SharedRare => {
@@ -93,7 +97,11 @@ fn shared_vocabulary(scenario: &Scenario, cues: &CueWords) -> String {
         }
     }
     let mut ranked: Vec<(String, (u32, u32))> = seen.into_iter().collect();
-    ranked.sort_by(|a, b| (b.1.1 * b.1.0).cmp(&(a.1.1 * a.1.0)).then_with(|| a.0.cmp(&b.0)));
+    ranked.sort_by(|a, b| {
+        (b.1.1 * b.1.0)
+            .cmp(&(a.1.1 * a.1.0))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     if ranked.is_empty() {
         return String::new();
     }

@@ -71,10 +71,7 @@ impl<'a> Places<'a> {
     /// The `n`-th option (0-based) of a choice step.
     pub(super) fn option(&self, k: usize, step_id: &str, n: usize) -> (usize, usize) {
         let step = self.step_offset(k, step_id);
-        self.loc.line_col(
-            self.loc
-                .nth_struct("Proposition", step, n)
-                .unwrap_or(step),
-        )
+        self.loc
+            .line_col(self.loc.nth_struct("Proposition", step, n).unwrap_or(step))
     }
 }

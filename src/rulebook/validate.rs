@@ -70,17 +70,12 @@ pub fn validate(book: &Rulebook, source: &str) -> Vec<Problem> {
         }
         if !rules.contains(flag.rule.as_str()) {
             at(
-                loc.key_value("regle", &flag.rule, here.unwrap_or(0)).or(here),
-                format!(
-                    "drapeau « {} » : règle « {} » inconnue",
-                    flag.id, flag.rule
-                ),
+                loc.key_value("regle", &flag.rule, here.unwrap_or(0))
+                    .or(here),
+                format!("drapeau « {} » : règle « {} » inconnue", flag.id, flag.rule),
             );
         }
-        let phrases = flag
-            .expressions
-            .iter()
-            .chain(flag.groups.iter().flatten());
+        let phrases = flag.expressions.iter().chain(flag.groups.iter().flatten());
         if flag.expressions.is_empty() && flag.groups.is_empty()
             || phrases.clone().any(|p| normalise(p).is_empty())
             || flag.groups.iter().any(|g| g.is_empty())

@@ -303,7 +303,10 @@ impl<'de> Deserialize<'de> for RuleRefs {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RuleRefs, E> {
                 Ok(RuleRefs(vec![v.to_string()]))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RuleRefs, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RuleRefs, A::Error> {
                 let mut ids = Vec::new();
                 while let Some(id) = seq.next_element::<String>()? {
                     ids.push(id);

@@ -90,11 +90,7 @@ pub fn theme_label(tag: &str) -> Option<&'static str> {
 /// then beginner, intermediate, confirmed; 4 when it does not say), with its French label.
 pub fn level(scenario_tags: &[String]) -> (u8, &'static str) {
     // « Confirmé » as an instructor types it counts as `confirme`.
-    let has = |t: &str| {
-        scenario_tags
-            .iter()
-            .any(|x| crate::text::normalise(x) == t)
-    };
+    let has = |t: &str| scenario_tags.iter().any(|x| crate::text::normalise(x) == t);
     if has("tutoriel") {
         (0, "Tutoriel")
     } else if has("debutant") {

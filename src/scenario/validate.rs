@@ -86,7 +86,9 @@ fn check_header(c: &mut Checker, s: &Scenario) {
         );
     }
     if s.variation.arrival_jitter.seconds() > MAX_SHIFT_SECONDS {
-        let at = c.loc.key("decalage_arrivee", c.loc.key("variation", 0).unwrap_or(0));
+        let at = c
+            .loc
+            .key("decalage_arrivee", c.loc.key("variation", 0).unwrap_or(0));
         c.at(
             at,
             "`variation` : décalage d'arrivée de 12 h au plus".to_string(),
@@ -274,7 +276,10 @@ fn check_step(
     patients: &HashSet<&str>,
     base: usize,
 ) {
-    let step_at = c.loc.key_value("id", step.id(), steps_from(c, base)).unwrap_or(base);
+    let step_at = c
+        .loc
+        .key_value("id", step.id(), steps_from(c, base))
+        .unwrap_or(base);
     let here = format!("étape « {} » de « {} »", step.id(), s.id);
     let check_next = |c: &mut Checker, next: &Option<String>, at: usize| {
         if let Some(n) = next {
@@ -428,7 +433,10 @@ fn check_rules(c: &mut Checker, rules: &RuleRefs, from: usize, here: &str) {
                 .find(|r| strsim::levenshtein(r, id) <= 1 || r.eq_ignore_ascii_case(id))
                 .map(|r| format!(" ; vouliez-vous dire « {r} » ?"))
                 .unwrap_or_else(|| " (voir docs/regles-metier.md)".to_string());
-            c.at(at, format!("{here} : règle « {id} » inconnue du référentiel{close}"));
+            c.at(
+                at,
+                format!("{here} : règle « {id} » inconnue du référentiel{close}"),
+            );
         }
     }
 }
@@ -467,7 +475,14 @@ fn check_dismissed_flags(c: &mut Checker, s: &Situation, base: usize) {
         let at = c.loc.key("drapeaux_ecartes", base).or(Some(base));
         if book.flag(id).is_none() {
             let known: Vec<&str> = book.flags.iter().map(|f| f.id.as_str()).collect();
-            c.at(at, format!("situation « {} » : drapeau « {id} » inconnu ; drapeaux du référentiel : {}", s.id, known.join(", ")));
+            c.at(
+                at,
+                format!(
+                    "situation « {} » : drapeau « {id} » inconnu ; drapeaux du référentiel : {}",
+                    s.id,
+                    known.join(", ")
+                ),
+            );
         } else if reason.trim().is_empty() {
             c.at(at, format!("situation « {} » : écarter le drapeau « {id} » demande une raison (par exemple « pas de douleur thoracique »)", s.id));
         }

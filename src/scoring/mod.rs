@@ -1,9 +1,9 @@
 //! Turns a shift's log into a report: three axes out of 100, critical errors, and one explained
 //! item for every point lost. Pure functions over the scenario and the log.
 
+use crate::rulebook::cited;
 use crate::scenario::validate::successors;
 use crate::scenario::{Axis, Channel, ChoiceOption, Scenario, Situation, Step, Urgency};
-use crate::rulebook::cited;
 use crate::sim::{Event, Load, MissReason, Mode, Secs, SimLog, personalise};
 use crate::text::Grade;
 use serde::Serialize;
@@ -495,7 +495,8 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                 if *patient != r.patient {
                     let (opened, right) = (scenario.patient(patient), scenario.patient(&r.patient));
                     let line = |p: Option<&crate::scenario::Patient>, id: &str| {
-                        p.map(|p| p.register_line()).unwrap_or_else(|| id.to_string())
+                        p.map(|p| p.register_line())
+                            .unwrap_or_else(|| id.to_string())
                     };
                     // Only a file with the same name and first name is a homonym.
                     let homonym = matches!((opened, right), (Some(a), Some(b))
@@ -520,7 +521,9 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                     critical.push(CriticalError {
                         situation: s.id.clone(),
                         at: clock(at),
-                        explanation: format!("Erreur d'identité{kind} : dossier {opened} ouvert au lieu de {right}."),
+                        explanation: format!(
+                            "Erreur d'identité{kind} : dossier {opened} ouvert au lieu de {right}."
+                        ),
                     });
                 }
             }

@@ -172,7 +172,11 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
                 for r in rules {
                     ui.label(RichText::new(format!("{} — {}", r.id, r.title.trim())).strong());
                     ui.label(r.text.trim());
-                    ui.label(RichText::new(format!("Source : {}", r.source.trim())).color(MUTED).small());
+                    ui.label(
+                        RichText::new(format!("Source : {}", r.source.trim()))
+                            .color(MUTED)
+                            .small(),
+                    );
                     ui.add_space(4.0);
                 }
             }

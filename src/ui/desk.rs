@@ -5,8 +5,8 @@ use super::DeskAction;
 use super::theme::{self, DANGER, MUTED, OK, WARNING, with_key};
 use super::view::*;
 use crate::scenario::Channel;
-use crate::text::normalise;
 use crate::sim::{Action, Mode};
+use crate::text::normalise;
 use egui::{Key, ProgressBar, RichText, ScrollArea, TextEdit, Ui};
 
 /// What the desk panels remember between frames (typed text, register search).

@@ -3,8 +3,8 @@
 
 use crate::scenario::{Channel, Step, Urgency, defaults};
 use crate::scoring::clock;
-use crate::text::Grade;
 use crate::sim::{Event, Mode, Secs, Simulation, Status};
+use crate::text::Grade;
 
 /// Below this share of patience left, a card turns red.
 pub const LOW_PATIENCE: f32 = 0.3;
