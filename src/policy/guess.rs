@@ -124,7 +124,7 @@ impl CueWords {
         match model {
             WordModel::Pairs => self.score(text),
             WordModel::Words => self.word_score(text),
-            WordModel::Frequency => self.overlap(text),
+            WordModel::Frequency => self.mean_over_words(text, |b, _| (1.0 + b as f64).ln()),
             WordModel::Presence => self.mean_over_words(text, |_, _| 1.0),
             WordModel::Rarity => {
                 let all = (self.options.0 + self.options.1) as f64;
@@ -150,19 +150,15 @@ impl CueWords {
     /// words the library holds twice or more.
     fn word_score(&self, text: &str) -> f64 {
         let (best, other) = (self.options.0 as f64, self.options.1 as f64);
-        let known: Vec<f64> = content_words(text)
-            .iter()
-            .filter_map(|w| self.word_counts.get(w))
-            .filter(|&&(b, o)| b + o >= 2)
-            .map(|&(b, o)| {
-                (((b as f64 + 1.0) / (best + 2.0)) / ((o as f64 + 1.0) / (other + 2.0))).ln()
-            })
-            .collect();
-        if known.is_empty() {
-            0.0
-        } else {
-            known.iter().sum::<f64>() / known.len() as f64
-        }
+        mean(
+            content_words(text)
+                .iter()
+                .filter_map(|w| self.word_counts.get(w))
+                .filter(|&&(b, o)| b + o >= 2)
+                .map(|&(b, o)| {
+                    (((b as f64 + 1.0) / (best + 2.0)) / ((o as f64 + 1.0) / (other + 2.0))).ln()
+                }),
+        )
     }
 
     /// The content words of `text` found in the library's best answers, with how many best
@@ -177,22 +173,6 @@ impl CueWords {
             .collect();
         found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         found
-    }
-
-    /// How much an option speaks the vocabulary of best answers: each of its content words found
-    /// in the library's best answers counts by how often (log), averaged over its content words
-    /// so that length alone does not win.
-    pub fn overlap(&self, text: &str) -> f64 {
-        let words = content_words(text);
-        if words.is_empty() {
-            return 0.0;
-        }
-        let shared: f64 = words
-            .iter()
-            .filter_map(|w| self.word_counts.get(w))
-            .map(|&(n, _)| (1.0 + n as f64).ln())
-            .sum();
-        shared / words.len() as f64
     }
 
     /// The words and pairs of `text` that the library ties to best answers, strongest first,
@@ -215,20 +195,18 @@ impl CueWords {
     /// How much an option looks like a best answer: the mean weight of its known features, so
     /// that a long option does not win by its length alone.
     pub fn score(&self, text: &str) -> f64 {
-        let known: Vec<f64> = features(text)
-            .iter()
-            .filter_map(|f| self.weights.get(f).copied())
-            .collect();
-        if known.is_empty() {
-            0.0
-        } else {
-            known.iter().sum::<f64>() / known.len() as f64
-        }
+        mean(
+            features(text)
+                .iter()
+                .filter_map(|f| self.weights.get(f).copied()),
+        )
     }
+}
 
-    pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
-    }
+/// The mean of some weights, 0 when there are none (nothing known about the option).
+fn mean(weights: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = weights.fold((0.0, 0usize), |(s, n), w| (s + w, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
 }
 
 /// Words that carry no meaning of their own: left out of the vocabulary comparison.
@@ -276,6 +254,17 @@ impl Guesser {
     }
 }
 
+/// How a form guesser ranks an option: its length, minus its length, or its word rating.
+fn form_key(kind: PolicyKind, text: &str, cues: &CueWords) -> f64 {
+    let length = text.chars().count() as f64;
+    match (kind, kind.word_model()) {
+        (PolicyKind::Longest, _) => length,
+        (PolicyKind::Shortest, _) => -length,
+        (_, Some(model)) => cues.rate(model, text),
+        _ => 0.0,
+    }
+}
+
 /// The option a guesser of `kind` picks (an index in the file), looking at the options in the
 /// order `shown`; `draw` is the blind chooser's random number.
 pub fn pick(
@@ -285,7 +274,7 @@ pub fn pick(
     cues: &CueWords,
     draw: u64,
 ) -> usize {
-    let length = |i: usize| choice.options[i].text.chars().count();
+    let key = |i: usize| form_key(kind, &choice.options[i].text, cues);
     // Ties go to the first shown, as a reader scanning down the list would.
     let first_max = |key: &dyn Fn(usize) -> f64| {
         shown
@@ -302,14 +291,11 @@ pub fn pick(
             .copied()
     };
     let chosen = match kind {
-        PolicyKind::Longest => first_max(&|i| length(i) as f64),
-        PolicyKind::Shortest => first_max(&|i| -(length(i) as f64)),
+        PolicyKind::Longest | PolicyKind::Shortest => first_max(&key),
         // Words it has never seen tell it nothing: among equally likely options it guesses.
         _ if kind.word_model().is_some() => {
-            let model = kind.word_model().expect("a word-based guesser");
-            let score = |i: usize| cues.rate(model, &choice.options[i].text);
-            let top = shown.iter().map(|&i| score(i)).fold(f64::MIN, f64::max);
-            let tied: Vec<usize> = shown.iter().copied().filter(|&i| score(i) == top).collect();
+            let top = shown.iter().map(|&i| key(i)).fold(f64::MIN, f64::max);
+            let tied: Vec<usize> = shown.iter().copied().filter(|&i| key(i) == top).collect();
             blind(&tied)
         }
         _ => blind(shown),
@@ -320,14 +306,7 @@ pub fn pick(
 /// The option a form guesser picks for sure, whatever the order and the draw: `None` when the
 /// form leaves it a choice between several (equal lengths, equal cue scores).
 pub fn decisive_pick(kind: PolicyKind, choice: &ChoiceStep, cues: &CueWords) -> Option<usize> {
-    let key = |i: usize| match kind {
-        PolicyKind::Longest => choice.options[i].text.chars().count() as f64,
-        PolicyKind::Shortest => -(choice.options[i].text.chars().count() as f64),
-        _ => cues.rate(
-            kind.word_model().unwrap_or(WordModel::Pairs),
-            &choice.options[i].text,
-        ),
-    };
+    let key = |i: usize| form_key(kind, &choice.options[i].text, cues);
     let n = choice.options.len();
     let top = (0..n).map(key).fold(f64::MIN, f64::max);
     let mut at_top = (0..n).filter(|&i| key(i) == top);
