@@ -11,13 +11,16 @@ pub mod document;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod glossary;
+pub mod journal;
 pub mod policy;
 pub mod quality;
 pub mod report;
 pub mod rulebook;
 pub mod scenario;
 pub mod scoring;
+pub mod shift;
 pub mod sim;
+pub mod store;
 pub mod text;
 pub mod ui;
 

@@ -3,6 +3,9 @@
 mod check;
 mod coverage;
 mod drill;
+pub mod exam;
+mod headless;
+mod results;
 
 use crate::glossary::drill::DrillKind;
 use crate::policy::{self, PolicyKind, answers};
@@ -70,6 +73,22 @@ enum Command {
     /// Exercices de terminologie tirés du glossaire, corrigés au fur et à mesure.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
     Drill(DrillArgs),
+    /// Examens de classe : préparer le fichier d'examen, rassembler et vérifier les résultats.
+    #[command(
+        help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}",
+        subcommand_help_heading = "Commandes",
+        alias = "examen"
+    )]
+    Exam {
+        #[command(subcommand)]
+        command: exam::ExamCommand,
+    },
+    /// Affiche les résultats enregistrés (historique), ou les exporte en CSV ou en JSON.
+    #[command(
+        help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}",
+        alias = "resultats"
+    )]
+    Results(results::ResultsArgs),
     /// Ce que couvrent des scénarios : situations par bloc de compétences et par thème.
     #[command(help_template = "{about}\n\nUtilisation : {usage}\n\n{all-args}")]
     Coverage {
@@ -130,9 +149,13 @@ impl KindArg {
 #[group(skip)]
 #[command(group = clap::ArgGroup::new("trainee").required(true).args(["policy", "answers"]))]
 struct SimulateArgs {
-    /// Le scénario à jouer.
-    #[arg(value_name = "FICHIER", help_heading = "Arguments")]
-    file: PathBuf,
+    /// Le scénario à jouer (inutile avec --exam).
+    #[arg(
+        value_name = "FICHIER",
+        required_unless_present = "exam",
+        help_heading = "Arguments"
+    )]
+    file: Option<PathBuf>,
     /// Graine des variations (même graine, même vacation).
     #[arg(long, default_value_t = 1, value_name = "N", help_heading = "Options")]
     seed: u64,
@@ -164,6 +187,45 @@ struct SimulateArgs {
     /// Affiche le rapport en JSON.
     #[arg(long, help_heading = "Options")]
     json: bool,
+    /// Enregistre la séance dans l'historique (marquée « simulée »).
+    #[arg(long, help_heading = "Options")]
+    save: bool,
+    /// Avec --save : le profil (« Prénom Nom », créé s'il n'existe pas).
+    #[arg(
+        long,
+        value_name = "PROFIL",
+        requires = "save",
+        help_heading = "Options"
+    )]
+    profile: Option<String>,
+    /// Joue un fichier d'examen et écrit un fichier de résultat marqué « simulé ».
+    #[arg(
+        long,
+        value_name = "EXAMEN",
+        conflicts_with = "file",
+        requires = "name",
+        help_heading = "Options"
+    )]
+    exam: Option<PathBuf>,
+    /// Avec --exam : le nom du candidat.
+    #[arg(long, value_name = "NOM", requires = "exam", help_heading = "Options")]
+    name: Option<String>,
+    /// Avec --exam : son groupe.
+    #[arg(
+        long,
+        value_name = "GROUPE",
+        requires = "exam",
+        help_heading = "Options"
+    )]
+    group: Option<String>,
+    /// Avec --exam : le dossier où écrire le résultat (à côté du fichier d'examen par défaut).
+    #[arg(
+        long,
+        value_name = "DOSSIER",
+        requires = "exam",
+        help_heading = "Options"
+    )]
+    out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug, Default)]
@@ -180,6 +242,35 @@ struct PlayArgs {
     /// Vitesse du temps (secondes de jeu par seconde réelle).
     #[arg(long, value_name = "X", help_heading = "Options")]
     speed: Option<f32>,
+    /// Passe un examen (fichier donné par le formateur).
+    #[arg(long, value_name = "EXAMEN", conflicts_with_all = ["file", "seed", "mode"], help_heading = "Options")]
+    exam: Option<PathBuf>,
+    /// Sans fenêtre : joue la vacation en temps réel avec un fichier de réponses, avec le
+    /// journal et l'enregistrement du jeu, puis affiche le rapport.
+    #[arg(
+        long,
+        requires = "answers",
+        conflicts_with = "exam",
+        help_heading = "Options"
+    )]
+    headless: bool,
+    /// Avec --headless : le fichier de réponses (voir docs/format-scenario.md).
+    #[arg(
+        long,
+        value_name = "REPONSES",
+        requires = "headless",
+        help_heading = "Options"
+    )]
+    answers: Option<PathBuf>,
+    /// Avec --headless : reprend la vacation interrompue au lieu d'en commencer une.
+    #[arg(long, requires = "headless", help_heading = "Options")]
+    resume: bool,
+    /// Avec --headless : le rapport en JSON.
+    #[arg(long, requires = "headless", help_heading = "Options")]
+    json: bool,
+    /// Le profil (« Prénom Nom », créé s'il n'existe pas) ; avec --exam, le nom du candidat.
+    #[arg(long, value_name = "PROFIL", help_heading = "Options")]
+    profile: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -217,6 +308,8 @@ pub fn main() -> ExitCode {
         Some(Command::Play(args)) => play(args),
         Some(Command::Drill(args)) => run_drill(&args),
         Some(Command::Coverage { files }) => coverage::run(&files),
+        Some(Command::Exam { command }) => exam::run(&command),
+        Some(Command::Results(args)) => results::run(&args),
         None => play(PlayArgs::default()),
     }
 }
@@ -230,8 +323,30 @@ impl ModeArg {
     }
 }
 
-#[cfg(feature = "game")]
 fn play(args: PlayArgs) -> ExitCode {
+    if args.speed.is_some_and(|s| !(0.1..=600.0).contains(&s)) {
+        eprintln!("erreur : la vitesse doit être comprise entre 0,1 et 600");
+        return ExitCode::from(2);
+    }
+    if args.headless {
+        return headless::run(&headless::Options {
+            file: args.file,
+            answers: args
+                .answers
+                .expect("clap requires --answers with --headless"),
+            mode: args.mode.map(ModeArg::mode),
+            seed: args.seed,
+            speed: args.speed,
+            resume: args.resume,
+            json: args.json,
+            profile: args.profile,
+        });
+    }
+    play_window(args)
+}
+
+#[cfg(feature = "game")]
+fn play_window(args: PlayArgs) -> ExitCode {
     if let Some(file) = &args.file
         && let Err(problems) = load::load_scenario_file(file)
     {
@@ -243,20 +358,18 @@ fn play(args: PlayArgs) -> ExitCode {
         eprintln!("erreur : en mode examen, donnez la graine du formateur avec --seed N");
         return ExitCode::from(2);
     }
-    if args.speed.is_some_and(|s| !(0.1..=600.0).contains(&s)) {
-        eprintln!("erreur : la vitesse doit être comprise entre 0,1 et 600");
-        return ExitCode::from(2);
-    }
     crate::game::run(crate::game::PlayOptions {
         file: args.file,
         mode: args.mode.map(ModeArg::mode),
         seed: args.seed,
         speed: args.speed,
+        exam: args.exam,
+        profile: args.profile,
     })
 }
 
 #[cfg(not(feature = "game"))]
-fn play(_: PlayArgs) -> ExitCode {
+fn play_window(_: PlayArgs) -> ExitCode {
     eprintln!(
         "Cette version a été compilée sans le jeu (--no-default-features) : seules les commandes check et simulate sont disponibles."
     );
@@ -330,7 +443,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
             format!("option inconnue « {} »", context(ContextKind::InvalidArg))
         }
         ErrorKind::InvalidSubcommand => format!(
-            "commande inconnue « {} » ; commandes : play, check, simulate, drill, coverage",
+            "commande inconnue « {} » ; commandes : play, check, rules, simulate, drill, coverage, exam, results",
             context(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => {
@@ -378,48 +491,105 @@ pub(crate) fn print_problems(path: &Path, problems: &[Problem]) {
 }
 
 fn simulate(args: &SimulateArgs) -> ExitCode {
-    let scenario: Arc<Scenario> = match load::load_scenario_file(&args.file) {
-        Ok(s) => Arc::new(s),
-        Err(problems) => {
-            print_problems(&args.file, &problems);
-            eprintln!("le scénario n'est pas valide : corrigez-le avant de le simuler");
+    if let Some(exam_file) = &args.exam {
+        let candidate = exam::Candidate {
+            name: args.name.clone().unwrap_or_default(),
+            group: args.group.clone().unwrap_or_default(),
+        };
+        return exam::simulate(
+            exam_file,
+            &candidate,
+            args.out.as_deref(),
+            args.json,
+            |scenario, seed, mode| trainee_log(args, scenario, seed, mode),
+        );
+    }
+    let file = args
+        .file
+        .as_ref()
+        .expect("clap requires a file without --exam");
+    let (scenario, source) = match load::read_text(file) {
+        Ok(source) => match load::load_scenario_str(&source) {
+            Ok(s) => (Arc::new(s), source),
+            Err(problems) => {
+                print_problems(file, &problems);
+                eprintln!("le scénario n'est pas valide : corrigez-le avant de le simuler");
+                return ExitCode::FAILURE;
+            }
+        },
+        Err(problem) => {
+            print_problems(file, &[problem]);
             return ExitCode::FAILURE;
         }
     };
     let mode = args.mode.mode();
-    let log = if let Some(kind) = args.policy {
-        let mut trainee = policy::Trainee::new(kind).in_order(args.order);
-        if kind.word_model().is_some() {
-            // What a test-wise trainee learns from the other shipped scenarios.
-            let library = check::shipped_library();
-            trainee = trainee.with_cues(crate::quality::cues_without(&library, &scenario.id));
-        }
-        policy::run_trainee(Arc::clone(&scenario), args.seed, mode, &trainee)
-    } else {
-        let path = args
-            .answers
-            .as_ref()
-            .expect("clap requires --policy or --answers");
-        let parsed = load::read_text(path).and_then(|src| answers::parse(&src).map(|a| (a, src)));
-        let (script, source) = match parsed {
-            Ok(ok) => ok,
-            Err(p) => {
-                print_problems(path, &[p]);
-                return ExitCode::FAILURE;
-            }
-        };
-        let problems = answers::check(&script, &scenario, &source);
-        if !problems.is_empty() {
-            print_problems(path, &problems);
-            return ExitCode::FAILURE;
-        }
-        answers::run(Arc::clone(&scenario), args.seed, mode, &script)
+    let log = match trainee_log(args, Arc::clone(&scenario), args.seed, mode) {
+        Ok(log) => log,
+        Err(code) => return code,
     };
     let report = scoring::score(&scenario, &log);
+    if args.save
+        && let Err(e) = results::save_simulated(
+            &scenario,
+            &source,
+            file,
+            &log,
+            &report,
+            args.profile.as_deref(),
+        )
+    {
+        eprintln!("erreur : {e}");
+        return ExitCode::FAILURE;
+    }
     if args.json {
         println!("{}", report::to_json(&report));
     } else {
         print!("{}", report::to_text(&report));
     }
     ExitCode::SUCCESS
+}
+
+/// The shift played by the automatic or scripted trainee the arguments name.
+fn trainee_log(
+    args: &SimulateArgs,
+    scenario: Arc<Scenario>,
+    seed: u64,
+    mode: Mode,
+) -> Result<crate::sim::SimLog, ExitCode> {
+    if let Some(kind) = args.policy {
+        let mut trainee = policy::Trainee::new(kind).in_order(args.order);
+        if kind.word_model().is_some() {
+            // What a test-wise trainee learns from the other shipped scenarios.
+            let library = check::shipped_library();
+            trainee = trainee.with_cues(crate::quality::cues_without(&library, &scenario.id));
+        }
+        return Ok(policy::run_trainee(scenario, seed, mode, &trainee));
+    }
+    let path = args
+        .answers
+        .as_ref()
+        .expect("clap requires --policy or --answers");
+    let script = read_answers(path, &scenario)?;
+    Ok(answers::run(scenario, seed, mode, &script))
+}
+
+/// Reads and checks an answers file against its scenario; problems are printed.
+pub(crate) fn read_answers(
+    path: &Path,
+    scenario: &Scenario,
+) -> Result<answers::AnswersFile, ExitCode> {
+    let parsed = load::read_text(path).and_then(|src| answers::parse(&src).map(|a| (a, src)));
+    let (script, source) = match parsed {
+        Ok(ok) => ok,
+        Err(p) => {
+            print_problems(path, &[p]);
+            return Err(ExitCode::FAILURE);
+        }
+    };
+    let problems = answers::check(&script, scenario, &source);
+    if !problems.is_empty() {
+        print_problems(path, &problems);
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(script)
 }

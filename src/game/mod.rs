@@ -31,6 +31,10 @@ pub struct PlayOptions {
     pub mode: Option<Mode>,
     pub seed: Option<u64>,
     pub speed: Option<f32>,
+    /// Open this exam file on the candidate's form.
+    pub exam: Option<PathBuf>,
+    /// The profile to select (« Prénom Nom » or its number).
+    pub profile: Option<String>,
 }
 
 /// Sound settings, changed from the desk.

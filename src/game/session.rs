@@ -4,103 +4,72 @@
 
 use super::Screen;
 use crate::scenario::Scenario;
-use crate::scoring::{self, Report};
-use crate::sim::{Mode, Simulation};
+use crate::scoring::Report;
+use crate::shift::{Shift, ShiftSetup};
+use crate::sim::Mode;
 use crate::ui::DeskAction;
-use crate::ui::screens::SPEEDS;
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The shift being played.
-#[derive(Resource)]
+/// The shift being played, and the scenario file it came from (reloaded on the briefing when
+/// edited).
+#[derive(Resource, Deref, DerefMut)]
 pub struct Session {
-    pub sim: Simulation,
-    /// The scenario file, for reloading and replaying.
+    #[deref]
+    pub shift: Shift,
     pub path: PathBuf,
-    /// Game seconds per real second.
-    pub speed: f32,
-    pub paused: bool,
-    /// Game time not yet applied: the clock moves by whole seconds, fractions carry over.
-    carry: f64,
     /// When the scenario file was last modified as loaded, to notice later edits.
     pub file_stamp: Option<std::time::SystemTime>,
 }
 
 impl Session {
+    /// A new shift on a scenario loaded from `path`, for no profile (tests, `play FILE`).
     pub fn new(scenario: Arc<Scenario>, path: PathBuf, seed: u64, mode: Mode, speed: f32) -> Self {
+        let source = crate::document::read_text(&path).unwrap_or_default();
+        Session::of(
+            Shift::new(ShiftSetup {
+                scenario,
+                source,
+                path: Some(path.clone()),
+                seed,
+                mode,
+                speed,
+                profile: None,
+                exam: None,
+                simulated: false,
+            }),
+            path,
+        )
+    }
+
+    pub fn of(shift: Shift, path: PathBuf) -> Self {
         let file_stamp = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
         Session {
-            sim: Simulation::new(scenario, seed, mode),
+            shift,
             path,
-            speed,
-            paused: false,
-            carry: 0.0,
             file_stamp,
         }
     }
 
     /// A fresh start of the same shift, with another seed if given.
     pub fn restarted(&self, seed: u64) -> Self {
-        Session::new(
-            Arc::clone(self.sim.scenario()),
-            self.path.clone(),
-            seed,
-            self.sim.mode(),
-            self.speed,
-        )
-    }
-
-    /// Moves the game clock by `real_seconds` of real time.
-    pub fn tick(&mut self, real_seconds: f64) {
-        if self.paused || self.sim.has_ended() {
-            return;
-        }
-        self.carry += real_seconds * self.speed as f64;
-        let whole = self.carry.floor();
-        self.carry -= whole;
-        if whole >= 1.0 {
-            let target = (self.sim.now() as f64 + whole).min(self.sim.shift_end() as f64) as u32;
-            self.sim.advance_to(target);
-        }
+        Session::of(self.shift.restarted(seed), self.path.clone())
     }
 
     /// Applies what the trainee asked for. Pause and speed are for training only.
     pub fn apply(&mut self, action: DeskAction) {
-        let training = self.sim.mode() == Mode::Training;
         match action {
+            // A refused action is in the log, which the desk shows.
             DeskAction::Sim(a) => {
-                // A refused action is in the log, which the desk shows.
-                let _ = self.sim.apply(a);
+                let _ = self.shift.act(a);
             }
-            DeskAction::EndShift => {
-                // The rest of the shift plays out unattended; the debrief follows.
-                let end = self.sim.shift_end();
-                self.sim.advance_to(end);
-                self.paused = false;
-            }
-            DeskAction::TogglePause if training => self.paused = !self.paused,
-            DeskAction::Faster if training => {
-                self.speed = SPEEDS
-                    .iter()
-                    .copied()
-                    .find(|&s| s > self.speed)
-                    .unwrap_or(self.speed);
-            }
-            DeskAction::Slower if training => {
-                self.speed = SPEEDS
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&s| s < self.speed)
-                    .unwrap_or(self.speed);
-            }
-            _ => {}
+            DeskAction::EndShift => self.shift.end_now(),
+            DeskAction::TogglePause => self.shift.toggle_pause(),
+            DeskAction::Faster => self.shift.faster(),
+            DeskAction::Slower => self.shift.slower(),
+            DeskAction::ToggleMute | DeskAction::Volume(_) => {}
         }
-    }
-
-    pub fn report(&self) -> Report {
-        scoring::score(self.sim.scenario(), &self.sim.log())
     }
 }
 
@@ -138,11 +107,7 @@ fn end_of_shift(
     mut session: ResMut<Session>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    if session.sim.now() >= session.sim.shift_end() && !session.sim.has_ended() {
-        let end = session.sim.shift_end();
-        session.sim.advance_to(end);
-    }
-    if session.sim.has_ended() {
+    if session.close_if_due() {
         commands.insert_resource(Debrief(session.report()));
         next.set(Screen::Debrief);
     }

@@ -1,7 +1,7 @@
 //! Answers files: a scripted trainee, as timestamped actions written by an instructor.
 
 use crate::scenario::{ClockTime, Problem, Scenario, load};
-use crate::sim::{Action, Mode, SimLog, Simulation};
+use crate::sim::{Action, Mode, Secs, SimLog, Simulation};
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -61,11 +61,31 @@ pub fn check(answers: &AnswersFile, scenario: &Scenario, source: &str) -> Vec<Pr
     problems
 }
 
-/// Plays the actions in order, each at its time or as soon as the trainee is free.
-pub fn run(scenario: Arc<Scenario>, seed: u64, mode: Mode, answers: &AnswersFile) -> SimLog {
-    let mut sim = Simulation::new(Arc::clone(&scenario), seed, mode);
-    for timed in &answers.actions {
-        // Taking or holding may interrupt an exchange; answers wait for it to end.
+/// An answers file as a trainee at the desk: the next action, and from when it can be done.
+pub struct Script<'a> {
+    answers: &'a AnswersFile,
+    scenario: Arc<Scenario>,
+    next: usize,
+}
+
+impl<'a> Script<'a> {
+    pub fn new(answers: &'a AnswersFile, scenario: Arc<Scenario>) -> Self {
+        Script {
+            answers,
+            scenario,
+            next: 0,
+        }
+    }
+
+    /// Passes over actions already done (a resumed shift).
+    pub fn skip(&mut self, done: usize) {
+        self.next = (self.next + done).min(self.answers.actions.len());
+    }
+
+    /// When the next action is due: at its time, or as soon as the trainee is free (taking or
+    /// holding may interrupt an exchange; answers wait for it to end). `None`: no action left.
+    pub fn due(&self, sim: &Simulation) -> Option<Secs> {
+        let timed = self.answers.actions.get(self.next)?;
         let interrupts = matches!(
             timed.action,
             ScriptedAction::Prendre(_) | ScriptedAction::EnAttente
@@ -75,19 +95,34 @@ pub fn run(scenario: Arc<Scenario>, seed: u64, mode: Mode, answers: &AnswersFile
         } else {
             sim.busy_until()
         };
-        let at = timed.at.seconds().max(sim.now()).max(free_at);
-        sim.advance_to(at);
-        if sim.has_ended() {
-            break;
-        }
-        let action = match &timed.action {
-            ScriptedAction::Prendre(id) => scenario.situation_index(id).map(Action::Take),
+        Some(timed.at.seconds().max(sim.now()).max(free_at))
+    }
+
+    /// The next action, moving on. `None` for a situation the scenario does not have (`check`
+    /// reports those before a run).
+    pub fn next_action(&mut self) -> Option<Action> {
+        let timed = self.answers.actions.get(self.next)?;
+        self.next += 1;
+        match &timed.action {
+            ScriptedAction::Prendre(id) => self.scenario.situation_index(id).map(Action::Take),
             ScriptedAction::EnAttente => Some(Action::Hold),
             ScriptedAction::Choisir(n) => Some(Action::Choose(n.saturating_sub(1))),
             ScriptedAction::Saisir(text) => Some(Action::Type(text.clone())),
             ScriptedAction::Ouvrir(id) => Some(Action::Open(id.clone())),
-        };
-        if let Some(action) = action {
+        }
+    }
+}
+
+/// Plays the actions in order, each at its time or as soon as the trainee is free.
+pub fn run(scenario: Arc<Scenario>, seed: u64, mode: Mode, answers: &AnswersFile) -> SimLog {
+    let mut sim = Simulation::new(Arc::clone(&scenario), seed, mode);
+    let mut script = Script::new(answers, scenario);
+    while let Some(at) = script.due(&sim) {
+        sim.advance_to(at);
+        if sim.has_ended() {
+            break;
+        }
+        if let Some(action) = script.next_action() {
             // A refused action is logged by the engine; the script goes on.
             let _ = sim.apply(action);
         }

@@ -1,5 +1,7 @@
 //! Renderings of a report: readable French text and JSON.
 
+pub mod spreadsheet;
+
 use crate::scenario::Axis;
 use crate::scoring::{Outcome, Report};
 use std::fmt::Write;
@@ -53,10 +55,7 @@ fn bar(score: f64) -> String {
 
 /// Decimal comma, as French readers expect.
 pub fn number(x: f64) -> String {
-    // An empty sum of floats is -0.0: never show « -0 ».
-    let x = if x == 0.0 { 0.0 } else { x };
-    let s = format!("{x:.1}");
-    s.strip_suffix(".0").unwrap_or(&s).replace('.', ",")
+    spreadsheet::decimal(x)
 }
 
 pub fn to_text(report: &Report) -> String {
@@ -149,7 +148,7 @@ pub fn to_text(report: &Report) -> String {
             let axis = Axis::ALL
                 .iter()
                 .find(|a| a.key() == l.axis)
-                .map_or(l.axis, |a| a.label());
+                .map_or(l.axis.as_str(), |a| a.label());
             let _ = writeln!(
                 w,
                 "  −{} {} à {} [{}]",

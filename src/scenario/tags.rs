@@ -86,6 +86,9 @@ pub fn theme_label(tag: &str) -> Option<&'static str> {
     THEMES.iter().find(|(id, _)| *id == tag).map(|(_, l)| *l)
 }
 
+/// The labels of `level`'s ranks.
+pub const LEVEL_LABELS: [&str; 5] = ["Tutoriel", "Débutant", "Intermédiaire", "Confirmé", ""];
+
 /// Where a scenario sits on the way from a first session to exam level (0 = the tutorial,
 /// then beginner, intermediate, confirmed; 4 when it does not say), with its French label.
 pub fn level(scenario_tags: &[String]) -> (u8, &'static str) {

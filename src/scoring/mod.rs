@@ -6,7 +6,7 @@ use crate::scenario::validate::successors;
 use crate::scenario::{Axis, Channel, ChoiceOption, Scenario, Situation, Step, Urgency};
 use crate::sim::{Event, Load, MissReason, Mode, Secs, SimLog, personalise};
 use crate::text::Grade;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 
 /// Prioritisation points at stake for a situation's timing, by urgency.
@@ -25,7 +25,7 @@ const OVERDUE_SHARE: f64 = 0.5;
 const COMPLAINT_SHARE: f64 = 0.25;
 const OVER_TRIAGE_PER_LEVEL: u32 = 2;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scores {
     pub prioritisation: f64,
     pub terminology: f64,
@@ -46,7 +46,7 @@ impl Scores {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CriticalError {
     pub situation: String,
     pub at: String,
@@ -54,16 +54,16 @@ pub struct CriticalError {
 }
 
 /// An action the trainee tried that could not be carried out.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Refused {
     pub at: String,
     pub reason: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LostItem {
     pub situation: String,
-    pub axis: &'static str,
+    pub axis: String,
     /// Points lost on the axis's 0–100 scale.
     pub points: f64,
     pub at: String,
@@ -72,7 +72,7 @@ pub struct LostItem {
     pub rules: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     OnTime,
@@ -92,22 +92,28 @@ impl Outcome {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub situation: String,
     pub title: String,
-    pub channel: &'static str,
-    pub urgency: &'static str,
+    pub channel: String,
+    pub urgency: String,
     pub arrival: String,
     pub taken: Option<String>,
     pub finished: Option<String>,
     pub outcome: Outcome,
     /// Points lost on this situation, all axes together (0–100 scale of each axis).
     pub points_lost: f64,
+    /// What this situation put at stake, all axes together, on the same scale as `points_lost`.
+    #[serde(default)]
+    pub stake: f64,
+    /// The situation's themes (its tags), for progress by theme.
+    #[serde(default)]
+    pub tags: Vec<String>,
     pub notes: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub scenario: String,
     pub title: String,
@@ -115,7 +121,7 @@ pub struct Report {
     pub mode: Mode,
     pub scores: Scores,
     /// The axes this scenario assesses (JSON keys), in the rulebook's order.
-    pub assessed: Vec<&'static str>,
+    pub assessed: Vec<String>,
     pub pass_mark: u32,
     pub validated: bool,
     pub critical_errors: Vec<CriticalError>,
@@ -130,7 +136,7 @@ pub struct Report {
 impl Report {
     /// Whether the scenario puts points at stake on this axis (the others are not shown).
     pub fn assesses(&self, axis: Axis) -> bool {
-        self.assessed.contains(&axis.key())
+        self.assessed.iter().any(|a| a == axis.key())
     }
 }
 
@@ -251,19 +257,30 @@ pub fn worst_path_loss_from(s: &Situation, start: usize, axis: Axis) -> u32 {
     }
 }
 
+/// Points at stake on an axis for one situation: its timing (prioritisation) and its worst answers.
+pub fn situation_axis_stake(s: &Situation, axis: Axis) -> u32 {
+    let timing = if axis == Axis::Prioritisation {
+        urgency_weight(s.urgency)
+    } else {
+        0
+    };
+    timing + worst_path_loss(s, axis)
+}
+
 /// Points at stake on an axis for the whole scenario.
 pub fn axis_stake(scenario: &Scenario, axis: Axis) -> u32 {
     scenario
         .situations
         .iter()
-        .map(|s| {
-            let timing = if axis == Axis::Prioritisation {
-                urgency_weight(s.urgency)
-            } else {
-                0
-            };
-            timing + worst_path_loss(s, axis)
-        })
+        .map(|s| situation_axis_stake(s, axis))
+        .sum()
+}
+
+/// What one situation puts at stake, all axes together, each on its axis's 0–100 scale.
+fn situation_stake(s: &Situation, stakes: &HashMap<Axis, u32>) -> f64 {
+    Axis::ALL
+        .iter()
+        .map(|&axis| situation_axis_stake(s, axis) as f64 * 100.0 / stakes[&axis].max(1) as f64)
         .sum()
 }
 
@@ -751,7 +768,7 @@ fn build_report(
             let stake = stakes[&l.axis].max(1) as f64;
             let item = LostItem {
                 situation: scenario.situations[l.situation].id.clone(),
-                axis: l.axis.key(),
+                axis: l.axis.key().to_string(),
                 points: round1(l.points * 100.0 / stake),
                 at: clock(l.at),
                 explanation: l.explanation.clone(),
@@ -819,13 +836,15 @@ fn build_report(
             TimelineEntry {
                 situation: s.id.clone(),
                 title: personalise(&s.title, log.callers[i].as_deref()),
-                channel: s.channel.label(),
-                urgency: s.urgency.label(),
+                channel: s.channel.label().to_string(),
+                urgency: s.urgency.label().to_string(),
                 arrival: clock(log.arrivals[i]),
                 taken: track.taken.map(clock),
                 finished: track.finished.or(track.missed.map(|m| m.0)).map(clock),
                 outcome,
                 points_lost: round1(mine.iter().map(|l| l.points).sum()),
+                stake: round1(situation_stake(s, &stakes)),
+                tags: s.tags.clone(),
                 notes,
             }
         })
@@ -843,7 +862,7 @@ fn build_report(
             organisation: axis_score(Axis::Organisation),
             overall,
         },
-        assessed: assessed.iter().map(|a| a.key()).collect(),
+        assessed: assessed.iter().map(|a| a.key().to_string()).collect(),
         pass_mark: scenario.pass_mark,
         validated,
         critical_errors: critical,

@@ -1,12 +1,12 @@
 //! What happened during a shift: the only input scoring needs besides the scenario.
 
 use crate::text::Grade;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Game time, in seconds since midnight.
 pub type Secs = u32;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// Entraînement: pause, hints, immediate feedback.
@@ -111,11 +111,15 @@ pub struct SimLog {
     /// How each situation presented itself: 0 for its own texts, `k` for its `k`-th variant.
     pub presentations: Vec<usize>,
     pub entries: Vec<LogEntry>,
+    /// Every action the trainee asked for, at its time, refused ones included: replaying them on
+    /// the same seed gives the same log (results files carry them).
+    #[serde(skip)]
+    pub actions: Vec<(Secs, super::Action)>,
 }
 
 /// How busy the desk was: the most situations open at once (arrived, not finished), and how long
 /// three or more were open together.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Load {
     pub peak_open: u32,
     pub seconds_three_or_more: Secs,

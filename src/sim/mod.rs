@@ -15,7 +15,9 @@ use rand::{RngExt, SeedableRng};
 use std::sync::Arc;
 
 /// What the trainee can do. Situations are named by index, options by their index in the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serialised in journals and action logs: add variants, never rename them.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Pick up, call to the desk, open the request or the letter; or resume one on hold.
     Take(usize),
@@ -95,6 +97,7 @@ pub struct Simulation {
     busy_since: Secs,
     busy_until: Secs,
     entries: Vec<LogEntry>,
+    actions: Vec<(Secs, Action)>,
     ended: bool,
 }
 
@@ -182,6 +185,7 @@ impl Simulation {
             busy_since: start,
             busy_until: start,
             entries: Vec::new(),
+            actions: Vec::new(),
             ended: false,
         }
     }
@@ -415,6 +419,7 @@ impl Simulation {
             callers: self.states.iter().map(|s| s.caller.clone()).collect(),
             presentations: self.states.iter().map(|s| s.presentation).collect(),
             entries: self.entries.clone(),
+            actions: self.actions.clone(),
         }
     }
 
@@ -449,6 +454,7 @@ impl Simulation {
 
     /// Applies a trainee action at the current time. A refused action is logged and returned.
     pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
+        self.actions.push((self.now, action.clone()));
         let result = self.try_apply(action);
         if let Err(e) = &result {
             self.record(Event::Rejected {

@@ -151,7 +151,7 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
                     let axis = Axis::ALL
                         .iter()
                         .find(|a| a.key() == item.axis)
-                        .map_or(item.axis, |a| a.label());
+                        .map_or(item.axis.as_str(), |a| a.label());
                     ui.label(format!(
                         "    −{} {axis} ({}) : {}",
                         points(item.points),

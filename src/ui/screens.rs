@@ -24,7 +24,7 @@ impl ScenarioEntry {
     }
 }
 
-pub const SPEEDS: [f32; 6] = [1.0, 2.0, 5.0, 10.0, 20.0, 60.0];
+pub use crate::shift::SPEEDS;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct HomeForm {

@@ -1,0 +1,261 @@
+//! `secretariat results`: the stored history, as a table, CSV or JSON; and what `simulate --save`
+//! and `play --headless` store.
+
+use crate::journal::{ActionLog, Header};
+use crate::report::spreadsheet;
+use crate::scenario::{Axis, Scenario};
+use crate::scoring::Report;
+use crate::sim::SimLog;
+use crate::store::{NewProfile, Profile, SessionRecord, SessionSummary, SqliteStore, Store};
+use clap::Args;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args, Debug)]
+#[group(skip)]
+pub struct ResultsArgs {
+    /// Le profil (« Prénom Nom » ou son numéro) ; tous les profils sinon.
+    #[arg(long, value_name = "PROFIL", help_heading = "Options")]
+    pub profile: Option<String>,
+    /// Écrit l'historique dans ce fichier CSV (séparateur « ; », virgule décimale, UTF-8 avec BOM).
+    #[arg(
+        long,
+        value_name = "FICHIER",
+        conflicts_with = "json",
+        help_heading = "Options"
+    )]
+    pub csv: Option<PathBuf>,
+    /// Affiche l'historique en JSON.
+    #[arg(long, help_heading = "Options")]
+    pub json: bool,
+}
+
+/// Opens the store, printing on stderr what the user must know (a database set aside).
+pub fn open_store() -> Result<SqliteStore, String> {
+    let store = SqliteStore::open_default().map_err(|e| e.to_string())?;
+    if let Some(notice) = store.notice() {
+        eprintln!("attention : {notice}");
+    }
+    Ok(store)
+}
+
+/// The profile a command names: its number, or « Prénom Nom » (created when `create`).
+pub fn find_profile(store: &mut SqliteStore, named: &str, create: bool) -> Result<Profile, String> {
+    let profiles = store.profiles().map_err(|e| e.to_string())?;
+    if let Ok(id) = named.trim().parse::<i64>() {
+        return profiles
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| format!("aucun profil numéro {id}"));
+    }
+    let wanted = crate::text::normalise(named);
+    let full = |p: &Profile| crate::text::normalise(&format!("{} {}", p.first_name, p.last_name));
+    if let Some(p) = profiles.iter().find(|p| full(p) == wanted) {
+        return Ok(p.clone());
+    }
+    if !create {
+        return Err(format!("aucun profil « {} »", named.trim()));
+    }
+    let mut words = named.split_whitespace();
+    let first_name = words.next().unwrap_or_default().to_string();
+    let last_name = words.collect::<Vec<_>>().join(" ");
+    store
+        .create_profile(&NewProfile {
+            first_name,
+            last_name,
+            group: String::new(),
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// `simulate --save`: the shift the automatic or scripted trainee played, marked simulated.
+pub fn save_simulated(
+    scenario: &Scenario,
+    source: &str,
+    path: &Path,
+    log: &SimLog,
+    report: &Report,
+    profile: Option<&str>,
+) -> Result<(), String> {
+    let mut store = open_store()?;
+    let profile = profile
+        .map(|p| find_profile(&mut store, p, true))
+        .transpose()?;
+    let header = Header {
+        profile: profile.map(|p| p.id),
+        simulated: true,
+        ..Header::new(
+            source.to_string(),
+            Some(path.to_path_buf()),
+            log.seed,
+            log.mode,
+            0.0,
+        )
+    };
+    let start = scenario.practice.shift_start.seconds();
+    let end = scenario.practice.shift_end.seconds();
+    let record = SessionRecord::of_play(
+        &header,
+        scenario,
+        report,
+        ActionLog::of_log(log),
+        0.0,
+        end.saturating_sub(start),
+        Vec::new(),
+    );
+    store.save(&record).map_err(|e| e.to_string())
+}
+
+pub fn run(args: &ResultsArgs) -> ExitCode {
+    match list(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("erreur : {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn list(args: &ResultsArgs) -> Result<(), String> {
+    let mut store = open_store()?;
+    let profile = match &args.profile {
+        Some(p) => Some(find_profile(&mut store, p, false)?),
+        None => None,
+    };
+    let profiles = store.profiles().map_err(|e| e.to_string())?;
+    let sessions = store
+        .sessions(profile.as_ref().map(|p| p.id))
+        .map_err(|e| e.to_string())?;
+    let name_of = |s: &SessionSummary| {
+        s.profile
+            .and_then(|id| profiles.iter().find(|p| p.id == id))
+            .cloned()
+    };
+    if args.json {
+        let rows: Vec<serde_json::Value> = sessions
+            .iter()
+            .map(|s| {
+                let mut v = serde_json::to_value(s).expect("summaries serialise");
+                v["profile_name"] = name_of(s)
+                    .map(|p| p.display_name())
+                    .unwrap_or_default()
+                    .into();
+                v
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).expect("summaries serialise")
+        );
+        return Ok(());
+    }
+    if let Some(path) = &args.csv {
+        write_csv(path, &sessions, &name_of).map_err(|e| format!("{} : {e}", path.display()))?;
+        eprintln!(
+            "{} séance(s) écrites dans {}",
+            sessions.len(),
+            path.display()
+        );
+        return Ok(());
+    }
+    if sessions.is_empty() {
+        println!("Aucune séance enregistrée.");
+        return Ok(());
+    }
+    for s in &sessions {
+        let who = name_of(s).map(|p| p.display_name()).unwrap_or_default();
+        println!(
+            "{}  {:<24} {:<16} {:<40} {:>5}/100  {}{}",
+            date_of(&s.started_at),
+            who,
+            s.kind.label(),
+            s.scenario_title,
+            spreadsheet::decimal(s.overall),
+            if s.validated {
+                "validée"
+            } else {
+                "non validée"
+            },
+            if s.critical_count > 0 {
+                format!(", {} erreur(s) éliminatoire(s)", s.critical_count)
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(())
+}
+
+/// « 2026-12-05 14:03 » from an RFC 3339 stamp.
+pub fn date_of(stamp: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stamp)
+        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| stamp.to_string())
+}
+
+fn write_csv(
+    path: &Path,
+    sessions: &[SessionSummary],
+    name_of: &dyn Fn(&SessionSummary) -> Option<Profile>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut w = spreadsheet::writer(path)?;
+    let mut header: Vec<String> = [
+        "date",
+        "prénom",
+        "nom",
+        "groupe",
+        "type",
+        "scénario",
+        "titre",
+        "niveau",
+        "mode",
+        "durée (min)",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(Axis::ALL.iter().map(|a| a.label().to_lowercase()));
+    header.extend(
+        [
+            "note globale",
+            "validée",
+            "erreurs éliminatoires",
+            "reprises",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    w.write_record(&header)?;
+    for s in sessions {
+        let p = name_of(s);
+        let mut row = vec![
+            date_of(&s.started_at),
+            p.as_ref().map(|p| p.first_name.clone()).unwrap_or_default(),
+            p.as_ref().map(|p| p.last_name.clone()).unwrap_or_default(),
+            p.as_ref().map(|p| p.group.clone()).unwrap_or_default(),
+            s.kind.label().to_string(),
+            s.scenario_id.clone(),
+            s.scenario_title.clone(),
+            crate::scenario::tags::LEVEL_LABELS
+                .get(s.level as usize)
+                .copied()
+                .unwrap_or("")
+                .to_string(),
+            s.mode.label().to_string(),
+            spreadsheet::decimal(s.real_seconds / 60.0),
+        ];
+        // An axis the session did not assess stays empty, not 100.
+        row.extend(Axis::ALL.iter().map(|a| {
+            s.scores
+                .get(a.key())
+                .map_or(String::new(), |&x| spreadsheet::decimal(x))
+        }));
+        row.push(spreadsheet::decimal(s.overall));
+        row.push(spreadsheet::yes_no(s.validated).to_string());
+        row.push(s.critical_count.to_string());
+        row.push(s.resumes.to_string());
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
