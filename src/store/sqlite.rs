@@ -218,14 +218,6 @@ impl SqliteStore {
         tx.commit()?;
         Ok(added)
     }
-
-    fn find_profile(&self, p: &NewProfile) -> Result<Option<Profile>> {
-        Ok(self.profiles()?.into_iter().find(|q| {
-            same(&q.first_name, &p.first_name)
-                && same(&q.last_name, &p.last_name)
-                && same(&q.group, &p.group)
-        }))
-    }
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -404,27 +396,44 @@ impl Store for SqliteStore {
     }
 
     fn create_profile(&mut self, p: &NewProfile) -> Result<Profile> {
-        let (first, last) = (p.first_name.trim(), p.last_name.trim());
+        let (first, last, group) = (p.first_name.trim(), p.last_name.trim(), p.group.trim());
         if first.is_empty() && last.is_empty() {
             return Err(StoreError::Invalid(
                 "indiquez au moins un prénom ou un nom".to_string(),
             ));
         }
-        if let Some(existing) = self.find_profile(p)? {
-            return Ok(existing);
-        }
-        let created = crate::journal::now_stamp();
-        self.conn.execute(
-            "INSERT INTO profiles (first_name, last_name, grp, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![first, last, p.group.trim(), created],
-        )?;
-        Ok(Profile {
-            id: self.conn.last_insert_rowid(),
-            first_name: first.to_string(),
-            last_name: last.to_string(),
-            group: p.group.trim().to_string(),
-            created_at: created,
-        })
+        // Looked up and created in one transaction: two programs creating the same student make
+        // one profile.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing = tx
+            .prepare("SELECT id, first_name, last_name, grp, created_at FROM profiles")?
+            .query_map([], profile_of)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .find(|q| {
+                same(&q.first_name, first) && same(&q.last_name, last) && same(&q.group, group)
+            });
+        let profile = match existing {
+            Some(profile) => profile,
+            None => {
+                let created = crate::journal::now_stamp();
+                tx.execute(
+                    "INSERT INTO profiles (first_name, last_name, grp, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![first, last, group, created],
+                )?;
+                Profile {
+                    id: tx.last_insert_rowid(),
+                    first_name: first.to_string(),
+                    last_name: last.to_string(),
+                    group: group.to_string(),
+                    created_at: created,
+                }
+            }
+        };
+        tx.commit()?;
+        Ok(profile)
     }
 
     fn delete_profile(&mut self, id: i64) -> Result<()> {

@@ -72,3 +72,46 @@ pub fn temp_file(dir: &str, name: &str, content: &str) -> PathBuf {
     std::fs::write(&path, content).unwrap();
     path
 }
+
+/// The `secretariat` command with its results kept in `data` (never the user's own folder).
+pub fn secretariat_command(data: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_secretariat"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SECRETARIAT_DATA", data);
+    command
+}
+
+/// Runs `secretariat` with its results kept in `data`.
+pub fn secretariat_in(data: &Path, args: &[&str]) -> Output {
+    secretariat_command(data, args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// A stored session: the fixture played by a policy, as `simulate --save` keeps it.
+pub fn stored_session(
+    kind: PolicyKind,
+    seed: u64,
+    profile: Option<i64>,
+) -> secretariat::store::SessionRecord {
+    use secretariat::journal::{ActionLog, Header};
+    let scenario = fixture();
+    let log = policy::run(Arc::clone(&scenario), seed, Mode::Training, kind);
+    let report = scoring::score(&scenario, &log);
+    let header = Header {
+        profile,
+        simulated: true,
+        ..Header::new(FIXTURE_SOURCE.to_string(), None, seed, Mode::Training, 1.0)
+    };
+    secretariat::store::SessionRecord::of_play(
+        &header,
+        &scenario,
+        &report,
+        ActionLog::of_log(&log),
+        60.0,
+        2700,
+        Vec::new(),
+    )
+}
