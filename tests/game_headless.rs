@@ -150,7 +150,7 @@ fn the_end_of_the_shift_produces_a_debrief() {
         *app.world().resource::<State<Screen>>().get(),
         Screen::Debrief
     );
-    let report = &app.world().resource::<Debrief>().0;
+    let report = &app.world().resource::<Debrief>().report;
     assert!(!report.validated, "nobody answered anything");
     assert!(
         report
@@ -172,7 +172,7 @@ fn ending_the_shift_early_plays_it_out_and_shows_the_debrief() {
         Screen::Debrief
     );
     // Nothing was answered: ending early cannot spare the unanswered situations.
-    let report = &app.world().resource::<Debrief>().0;
+    let report = &app.world().resource::<Debrief>().report;
     assert!(!report.validated);
     assert!(report.scores.overall < 20.0, "{:?}", report.scores);
 }

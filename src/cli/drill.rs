@@ -25,7 +25,7 @@ pub fn run(
     kinds: &[DrillKind],
     input: &mut dyn BufRead,
     output: &mut dyn Write,
-) -> std::io::Result<()> {
+) -> std::io::Result<(drill::Drill, Vec<Outcome>)> {
     let drill = drill::generate(glossary, seed, count, kinds);
     writeln!(
         output,
@@ -71,7 +71,7 @@ pub fn run(
         outcomes.len(),
         number(f64::from(drill::score(&outcomes)))
     )?;
-    Ok(())
+    Ok((drill, outcomes))
 }
 
 fn ask(question: &Question, n: usize, total: usize, output: &mut dyn Write) -> std::io::Result<()> {

@@ -2,7 +2,7 @@
 //! real time at the chosen speed, the answers file acts at its times, and the shift is journaled
 //! and stored exactly as the game does, so that a killed run can be resumed (`--resume`).
 
-use super::results::{find_profile, open_store};
+use super::results::open_store;
 use super::{print_problems, read_answers};
 use crate::journal;
 use crate::policy::answers::Script;
@@ -80,7 +80,7 @@ fn play(options: &Options) -> Result<ExitCode, String> {
         let profile = options
             .profile
             .as_deref()
-            .map(|p| find_profile(&mut store, p, true))
+            .map(|p| crate::store::named_profile(&mut store, p, true))
             .transpose()?;
         let mut shift = Shift::new(ShiftSetup {
             scenario: Arc::new(scenario),

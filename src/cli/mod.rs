@@ -5,7 +5,7 @@ mod coverage;
 mod drill;
 pub mod exam;
 mod headless;
-mod results;
+pub mod results;
 
 use crate::glossary::drill::DrillKind;
 use crate::policy::{self, PolicyKind, answers};
@@ -117,6 +117,17 @@ struct DrillArgs {
         help_heading = "Options"
     )]
     kinds: Vec<KindArg>,
+    /// Enregistre la série terminée dans l'historique.
+    #[arg(long, help_heading = "Options")]
+    save: bool,
+    /// Avec --save : le profil (« Prénom Nom », créé s'il n'existe pas).
+    #[arg(
+        long,
+        value_name = "PROFIL",
+        requires = "save",
+        help_heading = "Options"
+    )]
+    profile: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -398,6 +409,7 @@ fn run_drill(args: &DrillArgs) -> ExitCode {
     let seed = args.seed.unwrap_or_else(crate::fresh_seed);
     let kinds: Vec<DrillKind> = args.kinds.iter().map(|k| k.kind()).collect();
     let stdin = std::io::stdin();
+    let started = std::time::Instant::now();
     let result = drill::run(
         &glossary,
         seed,
@@ -407,7 +419,26 @@ fn run_drill(args: &DrillArgs) -> ExitCode {
         &mut std::io::stdout(),
     );
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok((drill, outcomes)) => {
+            let finished = outcomes.len() == drill.questions.len();
+            if args.save && finished {
+                let title = match kinds.as_slice() {
+                    [one] => format!("Terminologie — {}", one.label()),
+                    _ => "Terminologie — tous les exercices".to_string(),
+                };
+                if let Err(e) = results::save_drill(
+                    &drill,
+                    &outcomes,
+                    &title,
+                    args.profile.as_deref(),
+                    started.elapsed().as_secs_f64(),
+                ) {
+                    eprintln!("erreur : {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("erreur : {e}");
             ExitCode::FAILURE

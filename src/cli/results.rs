@@ -6,7 +6,7 @@ use crate::report::spreadsheet;
 use crate::scenario::{Axis, Scenario};
 use crate::scoring::Report;
 use crate::sim::SimLog;
-use crate::store::{NewProfile, Profile, SessionRecord, SessionSummary, SqliteStore, Store};
+use crate::store::{Profile, SessionRecord, SessionSummary, SqliteStore, Store};
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -39,35 +39,6 @@ pub fn open_store() -> Result<SqliteStore, String> {
     Ok(store)
 }
 
-/// The profile a command names: its number, or « Prénom Nom » (created when `create`).
-pub fn find_profile(store: &mut SqliteStore, named: &str, create: bool) -> Result<Profile, String> {
-    let profiles = store.profiles().map_err(|e| e.to_string())?;
-    if let Ok(id) = named.trim().parse::<i64>() {
-        return profiles
-            .into_iter()
-            .find(|p| p.id == id)
-            .ok_or_else(|| format!("aucun profil numéro {id}"));
-    }
-    let wanted = crate::text::normalise(named);
-    let full = |p: &Profile| crate::text::normalise(&format!("{} {}", p.first_name, p.last_name));
-    if let Some(p) = profiles.iter().find(|p| full(p) == wanted) {
-        return Ok(p.clone());
-    }
-    if !create {
-        return Err(format!("aucun profil « {} »", named.trim()));
-    }
-    let mut words = named.split_whitespace();
-    let first_name = words.next().unwrap_or_default().to_string();
-    let last_name = words.collect::<Vec<_>>().join(" ");
-    store
-        .create_profile(&NewProfile {
-            first_name,
-            last_name,
-            group: String::new(),
-        })
-        .map_err(|e| e.to_string())
-}
-
 /// `simulate --save`: the shift the automatic or scripted trainee played, marked simulated.
 pub fn save_simulated(
     scenario: &Scenario,
@@ -79,7 +50,7 @@ pub fn save_simulated(
 ) -> Result<(), String> {
     let mut store = open_store()?;
     let profile = profile
-        .map(|p| find_profile(&mut store, p, true))
+        .map(|p| crate::store::named_profile(&mut store, p, true))
         .transpose()?;
     let header = Header {
         profile: profile.map(|p| p.id),
@@ -106,6 +77,23 @@ pub fn save_simulated(
     store.save(&record).map_err(|e| e.to_string())
 }
 
+/// `drill --save`: a finished series of exercises.
+pub fn save_drill(
+    drill: &crate::glossary::drill::Drill,
+    outcomes: &[crate::glossary::drill::Outcome],
+    title: &str,
+    profile: Option<&str>,
+    real_seconds: f64,
+) -> Result<(), String> {
+    let mut store = open_store()?;
+    let profile = profile
+        .map(|p| crate::store::named_profile(&mut store, p, true))
+        .transpose()?;
+    let record =
+        SessionRecord::of_drill(drill, outcomes, title, profile.map(|p| p.id), real_seconds);
+    store.save(&record).map_err(|e| e.to_string())
+}
+
 pub fn run(args: &ResultsArgs) -> ExitCode {
     match list(args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -119,7 +107,7 @@ pub fn run(args: &ResultsArgs) -> ExitCode {
 fn list(args: &ResultsArgs) -> Result<(), String> {
     let mut store = open_store()?;
     let profile = match &args.profile {
-        Some(p) => Some(find_profile(&mut store, p, false)?),
+        Some(p) => Some(crate::store::named_profile(&mut store, p, false)?),
         None => None,
     };
     let profiles = store.profiles().map_err(|e| e.to_string())?;
@@ -152,7 +140,7 @@ fn list(args: &ResultsArgs) -> Result<(), String> {
     if let Some(path) = &args.csv {
         write_csv(path, &sessions, &name_of).map_err(|e| format!("{} : {e}", path.display()))?;
         eprintln!(
-            "{} séance(s) écrites dans {}",
+            "{} séance(s) écrite(s) dans {}",
             sessions.len(),
             path.display()
         );
@@ -166,7 +154,7 @@ fn list(args: &ResultsArgs) -> Result<(), String> {
         let who = name_of(s).map(|p| p.display_name()).unwrap_or_default();
         println!(
             "{}  {:<24} {:<16} {:<40} {:>5}/100  {}{}",
-            date_of(&s.started_at),
+            crate::report::date_label(&s.started_at),
             who,
             s.kind.label(),
             s.scenario_title,
@@ -184,13 +172,6 @@ fn list(args: &ResultsArgs) -> Result<(), String> {
         );
     }
     Ok(())
-}
-
-/// « 2026-12-05 14:03 » from an RFC 3339 stamp.
-pub fn date_of(stamp: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(stamp)
-        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_else(|_| stamp.to_string())
 }
 
 fn write_csv(
@@ -229,7 +210,7 @@ fn write_csv(
     for s in sessions {
         let p = name_of(s);
         let mut row = vec![
-            date_of(&s.started_at),
+            crate::report::date_label(&s.started_at),
             p.as_ref().map(|p| p.first_name.clone()).unwrap_or_default(),
             p.as_ref().map(|p| p.last_name.clone()).unwrap_or_default(),
             p.as_ref().map(|p| p.group.clone()).unwrap_or_default(),

@@ -1,8 +1,10 @@
 //! The terminology drill screen: a seeded series of questions from the glossary.
 
 use super::Screen;
+use super::results::Results;
 use crate::glossary::drill::{self, DrillKind, DrillSession};
 use crate::glossary::{self, Glossary};
+use crate::store::SessionRecord;
 use crate::ui::drill::{DrillExit, DrillUiState, drill as drill_panel};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -17,6 +19,9 @@ pub struct Drill {
     kind: Option<DrillKind>,
     session: DrillSession,
     ui: DrillUiState,
+    /// Real time spent on the series, and whether it is stored (once, when finished).
+    seconds: f64,
+    stored: bool,
 }
 
 impl Drill {
@@ -48,6 +53,8 @@ impl Drill {
             kind,
             session: DrillSession::new(questions),
             ui: DrillUiState::default(),
+            seconds: 0.0,
+            stored: false,
         }
     }
 }
@@ -62,11 +69,35 @@ pub fn plugin(app: &mut App) {
 fn drill_ui(
     mut contexts: EguiContexts,
     mut drill: ResMut<Drill>,
+    results: Option<Res<Results>>,
+    time: Res<Time<Real>>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = super::screens::root_ui(ctx);
     let d = &mut *drill;
+    if !d.session.is_finished() {
+        d.seconds += time.delta_secs_f64().min(crate::shift::MAX_FRAME_GAP);
+    } else if !d.stored {
+        // Stored as soon as the last answer is graded, before the summary is read.
+        d.stored = true;
+        if let Some(results) = &results {
+            let title = format!(
+                "Terminologie — {}",
+                d.kind.map_or("tous les exercices", |k| k.label())
+            );
+            let record = SessionRecord::of_drill(
+                &d.session.drill,
+                &d.session.outcomes,
+                &title,
+                results.profile_id(),
+                d.seconds,
+            );
+            if let Err(e) = results.save(&record) {
+                bevy::log::error!("série d'exercices non enregistrée : {e}");
+            }
+        }
+    }
     let exit = egui::CentralPanel::default()
         .show(&mut root, |ui| drill_panel(ui, &mut d.session, &mut d.ui))
         .inner;

@@ -2,8 +2,11 @@
 
 mod audio;
 mod drill;
+mod exam;
 pub mod idle;
 mod measure;
+mod progress;
+pub mod results;
 mod screens;
 pub mod session;
 
@@ -21,6 +24,10 @@ pub enum Screen {
     Debrief,
     /// Terminology exercises.
     Drill,
+    /// « Mes progrès »: the history of the current profile.
+    Progress,
+    /// « Passer un examen »: the candidate's form.
+    Exam,
 }
 
 /// How `secretariat play` was started.
@@ -111,6 +118,8 @@ pub fn plugin(app: &mut App) {
         session::plugin,
         screens::plugin,
         drill::plugin,
+        exam::plugin,
+        progress::plugin,
         audio::plugin,
         idle::plugin,
     ));

@@ -2,12 +2,15 @@
 //! `ui`, and turns what the trainee asked for into state changes. The scenario file is reloaded
 //! when it changes while the home or briefing screen is shown.
 
-use super::session::{Debrief, DeskCommand, Session};
+use super::results::Results;
+use super::session::{DEBRIEF_KEY_GUARD, Debrief, DeskCommand, Session};
 use super::{PlayOptions, Screen, Settings, project_dir};
 use crate::scenario::{Axis, Problem, Scenario, load};
 use crate::scoring::axis_stake;
+use crate::shift::{Shift, ShiftSetup};
 use crate::sim::Mode;
 use crate::ui::desk::{self, DeskUiState};
+use crate::ui::profiles::{ProfileAction, ProfileForm, profile_bar};
 use crate::ui::screens::{self, BriefingAction, BriefingView, HomeAction, HomeForm, ScenarioEntry};
 use crate::ui::view::desk_view;
 use crate::ui::{DeskAction, debrief};
@@ -39,8 +42,13 @@ struct DeskUi(DeskUiState);
 #[derive(Resource, Default)]
 struct BriefingProblems(Vec<String>, Option<SystemTime>);
 
+/// The profile bar's typing.
+#[derive(Resource, Default)]
+struct Profiles(ProfileForm);
+
 pub fn plugin(app: &mut App) {
     app.init_resource::<DeskUi>();
+    app.init_resource::<Profiles>();
     app.init_resource::<BriefingProblems>();
     app.add_systems(Startup, setup);
     app.add_systems(
@@ -161,6 +169,7 @@ fn readable_text(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
 }
 
 fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<NextState<Screen>>) {
+    let results = Results::open(options.profile.as_deref());
     // Each file is loaded once; the list goes from the tutorial to exam-level shifts.
     let mut listed: Vec<(PathBuf, ScenarioEntry, u8)> =
         load::ron_files_in(&project_dir().join("scenarios"))
@@ -200,12 +209,17 @@ fn setup(mut commands: Commands, options: Res<PlayOptions>, mut next: ResMut<Nex
     home.entries = entries;
     home.files = files;
     if options.file.is_some()
-        && let Some(session) = start_session(&mut home)
+        && let Some(session) = start_session(&mut home, results.profile_id())
     {
         commands.insert_resource(session);
         next.set(Screen::Briefing);
     }
+    if let Some(exam) = &options.exam {
+        commands.insert_resource(super::exam::ExamDesk::with_file(exam));
+        next.set(Screen::Exam);
+    }
     commands.insert_resource(home);
+    commands.insert_resource(results);
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -216,7 +230,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// A session on the selected scenario with the form's settings, or the reason in the form.
-fn start_session(home: &mut Home) -> Option<Session> {
+fn start_session(home: &mut Home, profile: Option<i64>) -> Option<Session> {
     let path = home.files.get(home.form.selected)?.clone();
     let seed = match home.form.parsed_seed() {
         Ok(seed) => seed.unwrap_or_else(crate::fresh_seed),
@@ -225,13 +239,23 @@ fn start_session(home: &mut Home) -> Option<Session> {
             return None;
         }
     };
-    match load::load_scenario_file(&path) {
-        Ok(s) => Some(Session::new(
-            Arc::new(s),
+    let loaded = load::read_text(&path)
+        .map_err(|p| vec![p])
+        .and_then(|source| load::load_scenario_str(&source).map(|s| (s, source)));
+    match loaded {
+        Ok((s, source)) => Some(Session::of(
+            Shift::new(ShiftSetup {
+                scenario: Arc::new(s),
+                source,
+                path: Some(path.clone()),
+                seed,
+                mode: home.form.mode,
+                speed: home.form.speed,
+                profile,
+                exam: None,
+                simulated: false,
+            }),
             path,
-            seed,
-            home.form.mode,
-            home.form.speed,
         )),
         Err(problems) => {
             home.entries[home.form.selected] = ScenarioEntry {
@@ -254,16 +278,54 @@ pub(super) fn root_ui(ctx: &egui::Context) -> egui::Ui {
     )
 }
 
+#[allow(clippy::too_many_arguments)] // one screen's resources
 fn home_ui(
     mut contexts: EguiContexts,
     mut commands: Commands,
     mut home: ResMut<Home>,
+    mut results: ResMut<Results>,
+    mut profiles: ResMut<Profiles>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
     let home = &mut *home;
+    let bar = results.bar_view();
+    let profile_action = egui::TopBottomPanel::top("profil")
+        .show(&mut root, |ui| {
+            ui.add_space(4.0);
+            let action = profile_bar(ui, &bar, &mut profiles.0);
+            ui.add_space(4.0);
+            action
+        })
+        .inner;
+    match profile_action {
+        Some(ProfileAction::Select(id)) => results.select(id),
+        Some(ProfileAction::Create(p)) => match results.create(&p) {
+            Ok(()) => profiles.0 = ProfileForm::default(),
+            Err(e) => profiles.0.error = Some(e),
+        },
+        Some(ProfileAction::Progress) => {
+            commands.insert_resource(super::progress::Progress::load(&results));
+            next.set(Screen::Progress);
+        }
+        Some(ProfileAction::Exam) => {
+            commands.insert_resource(super::exam::ExamDesk::default());
+            next.set(Screen::Exam);
+        }
+        Some(ProfileAction::Resume) | Some(ProfileAction::CloseInterrupted) => {
+            let close = profile_action == Some(ProfileAction::CloseInterrupted);
+            match resume_interrupted(&mut results, close) {
+                Ok(session) => {
+                    commands.insert_resource(session);
+                    next.set(Screen::Desk);
+                }
+                Err(e) => results.notices.push(e),
+            }
+        }
+        None => {}
+    }
     let action = egui::CentralPanel::default()
         .show(&mut root, |ui| {
             screens::home(ui, &home.entries, &mut home.form)
@@ -271,7 +333,7 @@ fn home_ui(
         .inner;
     match action {
         Some(HomeAction::Start) => {
-            if let Some(session) = start_session(home) {
+            if let Some(session) = start_session(home, results.profile_id()) {
                 commands.insert_resource(session);
                 next.set(Screen::Briefing);
             }
@@ -307,6 +369,35 @@ fn home_ui(
         None => {}
     }
     Ok(())
+}
+
+/// The interrupted shift, replayed from its journal to where it stopped; `close`: played out to
+/// its end at once (stored, with its report) instead of taken up.
+fn resume_interrupted(results: &mut Results, close: bool) -> Result<Session, String> {
+    let journal = results
+        .interrupted
+        .take()
+        .ok_or("aucune vacation interrompue")?;
+    let scenario = load::load_scenario_str(&journal.header.scenario_text).map_err(|p| {
+        format!(
+            "La vacation interrompue ne peut pas être reprise : son scénario est illisible ({}). Son journal est conservé : {}",
+            p[0],
+            journal.path.display()
+        )
+    })?;
+    let mut shift = Shift::resume(&journal, Arc::new(scenario));
+    if close {
+        shift.end_now();
+    } else if shift.sim.mode() == crate::sim::Mode::Training {
+        // A moment to look at the desk again before the clock runs.
+        shift.paused = true;
+    }
+    let path = journal
+        .header
+        .scenario_path
+        .clone()
+        .unwrap_or_else(|| journal.path.clone());
+    Ok(Session::of(shift, path))
 }
 
 fn briefing_view(scenario: &Scenario, session: &Session, problems: &[String]) -> BriefingView {
@@ -390,20 +481,44 @@ fn debrief_ui(
     mut contexts: EguiContexts,
     mut commands: Commands,
     report: Res<Debrief>,
-    session: Res<Session>,
+    session: Option<Res<Session>>,
+    time: Res<Time<Real>>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    // Keys still typed for the shift when it ended (a word, Enter, Échap) must not close the
+    // debrief before it is read.
+    if time.elapsed_secs_f64() - report.opened_at < DEBRIEF_KEY_GUARD {
+        ctx.input_mut(|i| {
+            i.events
+                .retain(|e| !matches!(e, egui::Event::Key { .. } | egui::Event::Text(_)));
+        });
+    }
     let mut root = root_ui(ctx);
+    if !report.notes.is_empty() || !report.problems.is_empty() {
+        egui::TopBottomPanel::top("debrief-notes").show(&mut root, |ui| {
+            for n in &report.notes {
+                ui.label(egui::RichText::new(n).color(crate::ui::theme::OK));
+            }
+            for p in &report.problems {
+                ui.label(egui::RichText::new(p).color(crate::ui::theme::DANGER));
+            }
+        });
+    }
     let action = egui::CentralPanel::default()
-        .show(&mut root, |ui| debrief::debrief(ui, &report.0))
+        .show(&mut root, |ui| debrief::debrief(ui, &report.report))
         .inner;
-    match action {
-        Some(debrief::DebriefAction::ReplaySameSeed) => {
+    let exam = session.as_ref().is_some_and(|s| s.header().exam.is_some());
+    match (action, session) {
+        // A past session: every way out goes back to the history.
+        (Some(_), _) if report.past => next.set(Screen::Progress),
+        // An exam is played once per attempt, from its file: no replay from the debrief.
+        (Some(_), _) if exam => next.set(Screen::Home),
+        (Some(debrief::DebriefAction::ReplaySameSeed), Some(session)) => {
             commands.insert_resource(session.restarted(session.sim.seed()));
             next.set(Screen::Briefing);
         }
-        Some(debrief::DebriefAction::NewSeed) => {
+        (Some(debrief::DebriefAction::NewSeed), Some(session)) => {
             // In an exam the seed is the instructor's: a new one is for training only.
             let seed = if session.sim.mode() == Mode::Exam {
                 session.sim.seed()
@@ -413,8 +528,8 @@ fn debrief_ui(
             commands.insert_resource(session.restarted(seed));
             next.set(Screen::Briefing);
         }
-        Some(debrief::DebriefAction::Home) => next.set(Screen::Home),
-        None => {}
+        (Some(_), _) => next.set(Screen::Home),
+        (None, _) => {}
     }
     Ok(())
 }
@@ -454,6 +569,10 @@ fn reload_briefing(
         return;
     }
     *last = now;
+    // An exam plays the text of its exam file, whatever became of the scenario file.
+    if session.header().exam.is_some() {
+        return;
+    }
     let stamp = modified(&session.path);
     if stamp == session.file_stamp || stamp == problems.1 {
         return;
@@ -467,7 +586,10 @@ fn reload_briefing(
                 session.sim.mode(),
                 session.speed,
             );
-            *session = Session::new(Arc::new(s), path, seed, mode, speed);
+            let restarted = Session::new(Arc::new(s), path, seed, mode, speed);
+            let profile = session.header().profile;
+            *session = restarted;
+            session.shift.set_profile(profile);
             *problems = default();
         }
         Err(p) => *problems = BriefingProblems(problems_text(&p), stamp),

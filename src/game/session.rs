@@ -3,10 +3,12 @@
 //! run it with `MinimalPlugins`.
 
 use super::Screen;
+use super::results::Results;
 use crate::scenario::Scenario;
 use crate::scoring::Report;
 use crate::shift::{Shift, ShiftSetup};
 use crate::sim::Mode;
+use crate::store::SessionRecord;
 use crate::ui::DeskAction;
 use bevy::prelude::*;
 use std::path::PathBuf;
@@ -77,12 +79,26 @@ impl Session {
 #[derive(Message, Clone, Debug)]
 pub struct DeskCommand(pub DeskAction);
 
-/// The report of the shift just finished.
+/// The debrief on show: a shift just finished, or a past session reopened from « Mes progrès ».
 #[derive(Resource)]
-pub struct Debrief(pub Report);
+pub struct Debrief {
+    pub report: Report,
+    /// Whether the result was stored, and where the exam's result file went, in French.
+    pub notes: Vec<String>,
+    /// Something went wrong keeping the result (shown in red).
+    pub problems: Vec<String>,
+    /// Reopened from the history: leaving goes back to « Mes progrès ».
+    pub past: bool,
+    /// Real time when it opened: keys typed in the first second belonged to the shift.
+    pub opened_at: f64,
+}
+
+/// Keys pressed this soon after the debrief opens are ignored.
+pub const DEBRIEF_KEY_GUARD: f64 = 1.0;
 
 pub fn plugin(app: &mut App) {
     app.add_message::<DeskCommand>();
+    app.add_systems(OnEnter(Screen::Desk), start_journal);
     app.add_systems(
         Update,
         (apply_commands, tick_clock, end_of_shift)
@@ -102,13 +118,66 @@ fn tick_clock(time: Res<Time<Real>>, mut session: ResMut<Session>) {
     session.tick(time.delta_secs_f64());
 }
 
+/// The journal starts when the shift does (not on the briefing, which may be left).
+fn start_journal(mut session: ResMut<Session>, results: Option<Res<Results>>) {
+    if let Some(folder) = results.as_ref().and_then(|r| r.journals()) {
+        session.start_journal(&folder);
+    }
+}
+
+/// At the end of the shift: the result is stored (and, in an exam, written to its file) before
+/// the debrief shows; the journal goes only once the result is safe.
 fn end_of_shift(
     mut commands: Commands,
     mut session: ResMut<Session>,
+    results: Option<Res<Results>>,
+    time: Res<Time<Real>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    if session.close_if_due() {
-        commands.insert_resource(Debrief(session.report()));
-        next.set(Screen::Debrief);
+    if !session.close_if_due() {
+        return;
     }
+    let report = session.report();
+    let record = SessionRecord::of_shift(&session.shift, &report);
+    let mut notes = Vec::new();
+    let mut problems = Vec::new();
+    let mut safe = false;
+    match results.as_ref().map(|r| r.save(&record)) {
+        Some(Ok(())) => {
+            notes.push("Résultat enregistré dans votre historique (« Mes progrès »).".to_string());
+            safe = true;
+        }
+        Some(Err(e)) => problems.push(format!("Résultat non enregistré : {e}")),
+        None => {}
+    }
+    if let Some(seat) = &record.exam {
+        match super::exam::write_result_file(seat, &record) {
+            Ok(path) => {
+                notes.push(format!(
+                    "Fichier de résultat à rendre au formateur : {}",
+                    path.display()
+                ));
+            }
+            Err(e) => {
+                safe = false;
+                problems.push(format!("Fichier de résultat non écrit : {e}"));
+            }
+        }
+    }
+    if safe {
+        session.discard_journal();
+    } else if let Some(path) = session.journal_path() {
+        problems.push(format!(
+            "Le journal de la vacation est conservé ({}) : la vacation sera proposée au prochain lancement.",
+            path.display()
+        ));
+    }
+    commands.insert_resource(Debrief {
+        report,
+        notes,
+        problems,
+        past: false,
+        opened_at: time.elapsed_secs_f64(),
+    });
+    next.set(Screen::Debrief);
 }

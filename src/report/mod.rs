@@ -44,6 +44,13 @@ pub fn rule_titles(ids: &[String]) -> String {
     }
 }
 
+/// « 05/12/2026 14:03 » from an RFC 3339 stamp (as stored).
+pub fn date_label(stamp: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(stamp)
+        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| stamp.to_string())
+}
+
 pub fn to_json(report: &Report) -> String {
     serde_json::to_string_pretty(report).expect("a report always serialises")
 }

@@ -159,6 +159,11 @@ impl Shift {
         }
     }
 
+    /// Whose shift this is (before it starts: the briefing may reload the scenario).
+    pub fn set_profile(&mut self, profile: Option<i64>) {
+        self.header.profile = profile;
+    }
+
     pub fn header(&self) -> &Header {
         &self.header
     }

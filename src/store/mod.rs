@@ -98,3 +98,36 @@ pub trait Store {
     /// sessions were added.
     fn import_profile(&mut self, export: &ProfileExport) -> Result<(Profile, usize)>;
 }
+
+/// The profile a command names: its number, or « Prénom Nom » (created when `create`).
+pub fn named_profile(
+    store: &mut dyn Store,
+    named: &str,
+    create: bool,
+) -> std::result::Result<Profile, String> {
+    let profiles = store.profiles().map_err(|e| e.to_string())?;
+    if let Ok(id) = named.trim().parse::<i64>() {
+        return profiles
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| format!("aucun profil numéro {id}"));
+    }
+    let wanted = crate::text::normalise(named);
+    let full = |p: &Profile| crate::text::normalise(&format!("{} {}", p.first_name, p.last_name));
+    if let Some(p) = profiles.iter().find(|p| full(p) == wanted) {
+        return Ok(p.clone());
+    }
+    if !create {
+        return Err(format!("aucun profil « {} »", named.trim()));
+    }
+    let mut words = named.split_whitespace();
+    let first_name = words.next().unwrap_or_default().to_string();
+    let last_name = words.collect::<Vec<_>>().join(" ");
+    store
+        .create_profile(&NewProfile {
+            first_name,
+            last_name,
+            group: String::new(),
+        })
+        .map_err(|e| e.to_string())
+}

@@ -47,6 +47,9 @@ impl SessionKind {
     }
 }
 
+/// A series of exercises counts as passed from this score, as a shift's default pass mark.
+pub const DRILL_PASS_MARK: f64 = 60.0;
+
 /// Everything kept of a session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionRecord {
@@ -182,6 +185,58 @@ impl SessionRecord {
             actions,
             resumes,
             exam: header.exam.clone(),
+        }
+    }
+
+    /// A finished series of terminology exercises. Its « report » lists each question with the
+    /// answer's verdict; it counts on the terminology axis.
+    pub fn of_drill(
+        drill: &crate::glossary::drill::Drill,
+        outcomes: &[crate::glossary::drill::Outcome],
+        title: &str,
+        profile: Option<i64>,
+        real_seconds: f64,
+    ) -> SessionRecord {
+        let score = (crate::glossary::drill::score(outcomes) as f64 * 10.0).round() / 10.0;
+        let questions: Vec<serde_json::Value> = drill
+            .questions
+            .iter()
+            .zip(outcomes)
+            .map(|(q, o)| {
+                serde_json::json!({
+                    "kind": q.kind.label(),
+                    "prompt": q.prompt,
+                    "subject": q.subject,
+                    "term": q.term,
+                    "verdict": o.verdict,
+                    "points": o.points,
+                    "feedback": o.feedback,
+                })
+            })
+            .collect();
+        SessionRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            profile,
+            kind: SessionKind::Drill,
+            started_at: crate::journal::now_stamp(),
+            real_seconds: (real_seconds * 10.0).round() / 10.0,
+            game_seconds: 0,
+            scenario_id: "terminologie".to_string(),
+            scenario_title: title.to_string(),
+            scenario_text: String::new(),
+            level: 4,
+            seed: drill.seed,
+            mode: Mode::Training,
+            speed: 1.0,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            scores: BTreeMap::from([(Axis::Terminology.key().to_string(), score)]),
+            overall: score,
+            validated: score >= DRILL_PASS_MARK,
+            critical_errors: Vec::new(),
+            report: serde_json::json!({ "score": score, "questions": questions }),
+            actions: ActionLog::new(Vec::new()),
+            resumes: Vec::new(),
+            exam: None,
         }
     }
 

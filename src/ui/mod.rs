@@ -1,9 +1,12 @@
 //! egui drawing code: plain functions over view data that return what the trainee asked for.
 //! They depend on egui alone, so each panel is tested with egui_kittest, without Bevy or a GPU.
 
+pub mod browser;
 pub mod debrief;
 pub mod desk;
 pub mod drill;
+pub mod exam;
+pub mod profiles;
 pub mod screens;
 pub mod theme;
 pub mod view;
