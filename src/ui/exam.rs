@@ -22,6 +22,9 @@ pub struct ExamFormView {
 pub struct CandidateForm {
     pub name: String,
     pub group: String,
+    /// A field had the keyboard at the end of the last frame. egui drops the focus on Échap
+    /// before the panel runs, so this is how Échap in a field is told from Échap on the form.
+    pub typing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +41,8 @@ pub fn exam_form(
     form: &mut CandidateForm,
 ) -> Option<ExamFormAction> {
     let mut action = None;
+    // Échap in a field only leaves the field.
+    let keys_free = !form.typing && !ui.ctx().egui_wants_keyboard_input();
     ui.add_space(8.0);
     ui.label(RichText::new("Passer un examen").size(26.0).strong());
     ui.label(
@@ -107,12 +112,12 @@ pub fn exam_form(
         if start.clicked() || (submitted && view.can_start) {
             action = Some(ExamFormAction::Start);
         }
-        let keys_free = !ui.ctx().egui_wants_keyboard_input();
         if ui.button(with_key("Retour", "Échap")).clicked()
             || (keys_free && ui.input(|i| i.key_pressed(Key::Escape)))
         {
             action = Some(ExamFormAction::Back);
         }
     });
+    form.typing = ui.ctx().egui_wants_keyboard_input();
     action
 }
