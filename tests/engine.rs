@@ -415,6 +415,51 @@ fn a_missed_vital_emergency_invalidates_the_session() {
 }
 
 #[test]
+fn a_last_answer_still_being_said_at_the_end_of_the_shift_is_not_missed() {
+    // The vital call rings at 09:59:30 and is answered at 09:59:40; the best answer takes the
+    // default 30 s, so its closing words run past the end of the shift (10:00:00). Every step
+    // is answered: the call is done at the end of the shift, neither missed nor critical.
+    let s = scenario(&situation("vital", "Telephone", "09:59:30", "Vitale", ""));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
+    sim.advance_to(at(9, 59, 40));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    assert_eq!(sim.busy_until(), at(10, 0, 10), "the reply straddles the end");
+    sim.advance_to(at(10, 0, 0));
+    assert!(sim.has_ended());
+    assert_eq!(sim.state(0).status, Status::Done);
+    assert_eq!(sim.state(0).completed_at, Some(at(10, 0, 0)));
+    assert!(!sim.is_busy(), "nobody is busy once the shift is over");
+    let report = report_of(&s, sim);
+    assert!(
+        report.critical_errors.is_empty(),
+        "{:?}",
+        report.critical_errors
+    );
+    assert_ne!(report.timeline[0].outcome, Outcome::Missed);
+    assert!(
+        !report.lost.iter().any(|l| l.explanation.contains("manquée")),
+        "{:?}",
+        report.lost
+    );
+    assert!(report.validated, "{:?}", report.scores);
+
+    // A reply to a step that is not the last still leaves the situation unfinished: missed.
+    let two_steps = r#"Situation(id: "a", titre: "Titre a", canal: Telephone, arrivee: "09:59:30", urgence: Normale,
+        etapes: [
+            Choix(id: "q1", texte: "?", propositions: [Proposition(texte: "Bien", meilleure: true)]),
+            Choix(id: "q2", texte: "?", propositions: [Proposition(texte: "Bien", meilleure: true)]),
+        ]),"#;
+    let s = scenario(two_steps);
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
+    sim.advance_to(at(9, 59, 40));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    sim.advance_to(at(10, 0, 0));
+    assert_eq!(missed_reason(&sim, 0), Some(MissReason::EndOfShift));
+}
+
+#[test]
 fn scores_follow_the_documented_formulas() {
     // Worked by hand from docs/format-scenario.md: prioritisation stake 10 + 20 + 5 = 35 (no
     // option costs it); confidentiality stake 4 + 4 + 4 = 12 (each situation's worst answer).
