@@ -335,6 +335,29 @@ fn extreme_numbers_are_refused_with_the_field_named() {
 }
 
 #[test]
+fn a_scenario_level_arrival_jitter_is_bounded_where_it_is_written() {
+    // `variation.decalage_arrivee` applies to every situation without its own: 12 h at most,
+    // reported on the field itself with the scenario-level message.
+    let src = edit(
+        "decalage_arrivee: \"1 min\"",
+        "decalage_arrivee: \"12 h 1 s\"",
+    );
+    let ps = problems(&src);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(
+        (ps[0].line, ps[0].col),
+        pos(&src, "decalage_arrivee", 0),
+        "{ps:?}"
+    );
+    assert_eq!(
+        ps[0].message,
+        "`variation` : décalage d'arrivée de 12 h au plus"
+    );
+    let src = edit("decalage_arrivee: \"1 min\"", "decalage_arrivee: \"12 h\"");
+    assert!(load_scenario_str(&src).is_ok(), "12 h is allowed");
+}
+
+#[test]
 fn a_step_sharing_its_situation_s_id_is_located_among_the_steps() {
     // The example's situation « courrier-resultats » has one step, « classer »: renamed after
     // its situation and emptied, the problem must point at the step, not at the situation.
