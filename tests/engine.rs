@@ -8,17 +8,25 @@ use secretariat::scoring::{self, Outcome, Report};
 use secretariat::sim::{Action, Event, MissReason, Mode, Simulation, Status};
 use std::sync::Arc;
 
+/// Two homonyms: the same name and first name, born on different days.
+const PATIENTS: &str = r#"
+    Patient(id: "durand-1980", nom: "DURAND", prenom: "Marie", naissance: "01/02/1980", sexe: F),
+    Patient(id: "durand-1950", nom: "DURAND", prenom: "Marie", naissance: "03/04/1950", sexe: F),
+"#;
+
 /// A scenario from 08:00 to 10:00 with the given situations (RON), validated.
 fn scenario(situations: &str) -> Arc<Scenario> {
+    scenario_with(PATIENTS, situations)
+}
+
+/// The same with other patients.
+fn scenario_with(patients: &str, situations: &str) -> Arc<Scenario> {
     let src = format!(
         r#"Scenario(
             id: "test", titre: "Test",
             cabinet: Cabinet(nom: "Cabinet", specialite: "Médecine générale",
                 medecins: [Medecin(id: "dr-a", nom: "Dr A")], debut: "08:00", fin: "10:00"),
-            patients: [
-                Patient(id: "durand-1980", nom: "DURAND", prenom: "Marie", naissance: "01/02/1980", sexe: F),
-                Patient(id: "durand-1950", nom: "DURAND", prenom: "Marie", naissance: "03/04/1950", sexe: F),
-            ],
+            patients: [{patients}],
             situations: [{situations}],
         )"#
     );
@@ -391,6 +399,51 @@ fn opening_a_homonyms_file_is_a_critical_identity_error() {
     assert!(!report.validated);
     assert!(report.critical_errors[0].explanation.contains("01/02/1980"));
     assert_eq!(report.scores.confidentiality, 0.0);
+}
+
+#[test]
+fn only_a_namesake_s_file_is_called_a_homonym() {
+    // Mme Hélène Durand is expected. Her namesakes: the same birth name and first name once
+    // accents and case are set aside, or her name as another woman's used name. Anyone else,
+    // a relative with the same name included, is just the wrong file.
+    let patients = r#"
+        Patient(id: "attendue", nom: "DURAND", prenom: "Hélène", naissance: "03/04/1950", sexe: F),
+        Patient(id: "meme-nom", nom: "Durand", prenom: "HELENE", naissance: "01/02/1980", sexe: F),
+        Patient(id: "nom-usage", nom: "MARTIN", nom_usage: "DURAND", prenom: "Hélène", naissance: "05/06/1961", sexe: F),
+        Patient(id: "soeur", nom: "DURAND", prenom: "Claire", naissance: "03/04/1950", sexe: F),
+        Patient(id: "autre", nom: "LEROY", prenom: "Paul", naissance: "21/06/1949", sexe: M),
+    "#;
+    let s = scenario_with(
+        patients,
+        r#"Situation(id: "mme", titre: "Mme Durand", canal: Accueil, arrivee: "08:00", urgence: Normale, patient: "attendue", etapes: [
+            Dossier(id: "d", texte: "Ouvrez le dossier.", patient: "attendue", explication: "Cherchez par date de naissance."),
+        ]),"#,
+    );
+    let label = |opened: &str| {
+        let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+        sim.advance_to(at(8, 0, 0));
+        sim.apply(Action::Take(0)).unwrap();
+        sim.apply(Action::Open(opened.into())).unwrap();
+        let report = report_of(&s, sim);
+        assert_eq!(report.critical_errors.len(), 1, "{opened}");
+        report.critical_errors[0].explanation.clone()
+    };
+    for namesake in ["meme-nom", "nom-usage"] {
+        let text = label(namesake);
+        assert!(
+            text.starts_with("Erreur d'identité (homonyme) : dossier "),
+            "{namesake}: {text}"
+        );
+    }
+    for other in ["soeur", "autre"] {
+        let text = label(other);
+        assert!(
+            text.starts_with("Erreur d'identité (mauvais dossier) : dossier "),
+            "{other}: {text}"
+        );
+        assert!(!text.contains("homonyme"), "{other}: {text}");
+    }
+    assert!(label("autre").contains("LEROY Paul (21/06/1949) ouvert au lieu de DURAND Hélène"));
 }
 
 #[test]
