@@ -55,6 +55,53 @@ fn desk_harness(view: DeskView) -> Harness<'static, (DeskUiState, Vec<DeskAction
 }
 
 #[test]
+fn a_patient_of_undetermined_sex_is_named_without_civility() {
+    let patient = |id: &str, sex: &str| {
+        format!(
+            r#"Patient(id: "{id}", nom: "DUPONT", prenom: "Camille", naissance: "01/02/1980", sexe: {sex}),"#
+        )
+    };
+    let situation = |id: &str, patient: &str| {
+        format!(
+            r#"Situation(id: "{id}", titre: "Au comptoir", canal: Accueil, arrivee: "08:00", urgence: Normale, patient: "{patient}",
+                etapes: [Choix(id: "q", texte: "?", propositions: [Proposition(texte: "Bonjour", meilleure: true)])]),"#
+        )
+    };
+    let source = format!(
+        r#"Scenario(id: "civilite", titre: "Civilité",
+            cabinet: Cabinet(nom: "Cabinet", specialite: "Médecine générale",
+                medecins: [Medecin(id: "dr-a", nom: "Dr A")], debut: "08:00", fin: "10:00"),
+            patients: [{}{}{}],
+            situations: [{}{}{}],
+        )"#,
+        patient("f", "F"),
+        patient("m", "M"),
+        patient("i", "I"),
+        situation("sf", "f"),
+        situation("sm", "m"),
+        situation("si", "i"),
+    );
+    let s = Arc::new(secretariat::scenario::load_scenario_str(&source).unwrap());
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(hms(8, 0, 0));
+    let view = desk_view(&sim, 5.0, false);
+    let name = |i: usize| {
+        view.waiting_room
+            .iter()
+            .find(|c| c.situation == i)
+            .map(|c| c.name.clone())
+            .unwrap()
+    };
+    assert_eq!(name(0), "Mme Camille DUPONT");
+    assert_eq!(name(1), "M. Camille DUPONT");
+    assert_eq!(name(2), "Camille DUPONT");
+    // At the desk too.
+    sim.apply(Action::Take(2)).unwrap();
+    let view = desk_view(&sim, 5.0, false);
+    assert_eq!(view.interaction.unwrap().counterpart, "Camille DUPONT");
+}
+
+#[test]
 fn a_ringing_line_shows_its_rings_and_can_be_picked_up() {
     let sim = sim_at(Mode::Training, arrival("appel-gene-poitrine") + 8, &[]);
     let view = desk_view(&sim, 5.0, false);
