@@ -477,7 +477,11 @@ fn a_last_answer_still_being_said_at_the_end_of_the_shift_is_not_missed() {
     sim.advance_to(at(9, 59, 40));
     sim.apply(Action::Take(0)).unwrap();
     sim.apply(Action::Choose(0)).unwrap();
-    assert_eq!(sim.busy_until(), at(10, 0, 10), "the reply straddles the end");
+    assert_eq!(
+        sim.busy_until(),
+        at(10, 0, 10),
+        "the reply straddles the end"
+    );
     sim.advance_to(at(10, 0, 0));
     assert!(sim.has_ended());
     assert_eq!(sim.state(0).status, Status::Done);
@@ -491,7 +495,10 @@ fn a_last_answer_still_being_said_at_the_end_of_the_shift_is_not_missed() {
     );
     assert_ne!(report.timeline[0].outcome, Outcome::Missed);
     assert!(
-        !report.lost.iter().any(|l| l.explanation.contains("manquée")),
+        !report
+            .lost
+            .iter()
+            .any(|l| l.explanation.contains("manquée")),
         "{:?}",
         report.lost
     );

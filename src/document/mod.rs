@@ -330,7 +330,8 @@ mod tests {
         // `std::io::repeat` never ends, like a device whose length reads 0.
         let err = read_bounded(std::io::repeat(b' ')).unwrap_err();
         assert!(
-            err.message.contains("fichier trop volumineux (plus de 8 Mo"),
+            err.message
+                .contains("fichier trop volumineux (plus de 8 Mo"),
             "{}",
             err.message
         );

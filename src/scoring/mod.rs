@@ -499,7 +499,8 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                             .unwrap_or_else(|| id.to_string())
                     };
                     // Only a namesake's file is a homonym's; any other is just the wrong file.
-                    let homonym = matches!((opened, right), (Some(a), Some(b)) if a.is_namesake_of(b));
+                    let homonym =
+                        matches!((opened, right), (Some(a), Some(b)) if a.is_namesake_of(b));
                     let (opened, right) = (line(opened, patient), line(right, &r.patient));
                     let why = text(i, &r.explanation);
                     losses.push(RawLoss {
@@ -515,7 +516,11 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                             r.rules.0.clone()
                         },
                     });
-                    let kind = if homonym { "homonyme" } else { "mauvais dossier" };
+                    let kind = if homonym {
+                        "homonyme"
+                    } else {
+                        "mauvais dossier"
+                    };
                     critical.push(CriticalError {
                         situation: s.id.clone(),
                         at: clock(at),
