@@ -387,6 +387,127 @@ fn the_home_screen_requires_a_seed_in_exam_mode_and_shows_invalid_files() {
     assert_eq!(harness.state().0.parsed_seed(), Ok(Some(42)));
 }
 
+/// The home screen with one valid scenario, in training (no seed needed to start).
+fn home_harness() -> Harness<'static, (HomeForm, Option<HomeAction>)> {
+    let entries = vec![ScenarioEntry {
+        path: "a.ron".into(),
+        title: "Cabinet A".into(),
+        summary: "08:00–11:00".into(),
+        problems: vec![],
+        minutes: 180,
+    }];
+    let mut harness = Harness::new_ui_state(
+        move |ui, (form, action): &mut (HomeForm, Option<HomeAction>)| {
+            if let Some(a) = screens::home(ui, &entries, form) {
+                *action = Some(a);
+            }
+        },
+        (HomeForm::default(), None),
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness
+}
+
+#[test]
+fn enter_in_the_file_field_opens_that_file_and_does_not_start_the_selected_scenario() {
+    let mut harness = home_harness();
+    harness.get_by_label("Fichier :").focus();
+    harness.run();
+    harness.get_by_label("Fichier :").type_text("autre.ron");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        Some(HomeAction::Open("autre.ron".into()))
+    );
+    // With no field in use, Entrée starts the selected scenario.
+    harness.state_mut().1 = None;
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().1, Some(HomeAction::Start));
+}
+
+#[test]
+fn enter_in_the_seed_field_starts_with_that_seed() {
+    let mut harness = home_harness();
+    harness.get_by_label("Graine").focus();
+    harness.run();
+    harness.get_by_label("Graine").type_text("42");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().1, Some(HomeAction::Start));
+    assert_eq!(harness.state().0.parsed_seed(), Ok(Some(42)));
+}
+
+#[test]
+fn enter_in_the_register_search_does_not_confirm_the_end_of_the_shift() {
+    let sim = sim_at(Mode::Exam, arrival("accueil-m-leroy") + 5, &[]);
+    let mut harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.get_by_label("Terminer [Échap]").click();
+    harness.run();
+    harness.get_by_label("Terminer la vacation maintenant ?");
+    for field in ["Nom", "Né(e) le"] {
+        harness.get_by_label(field).focus();
+        harness.run();
+        harness.get_by_label(field).type_text("1");
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert!(
+            harness.state().1.is_empty(),
+            "{field}: {:?}",
+            harness.state().1
+        );
+        harness.get_by_label("Terminer la vacation maintenant ?");
+    }
+    // Without a field in use, Entrée confirms.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().1, vec![DeskAction::EndShift]);
+}
+
+#[test]
+fn escape_in_a_text_field_leaves_the_field_not_the_desk() {
+    // The term to type has the keyboard: Échap gives it up, and only the next Échap asks about
+    // ending the shift.
+    let sim = sim_at(
+        Mode::Training,
+        arrival("demande-courrier-cardio") + 10,
+        &["demande-courrier-cardio"],
+    );
+    let mut harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.get_by_label("Votre saisie :").type_text("cardio");
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Terminer la vacation maintenant ?")
+            .is_none(),
+        "Échap in the field only leaves it"
+    );
+    assert_eq!(harness.state().0.typed, "cardio");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Terminer la vacation maintenant ?");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // The same in the register search.
+    harness.get_by_label("Nom").focus();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Terminer la vacation maintenant ?")
+            .is_none()
+    );
+    assert!(harness.state().1.is_empty(), "{:?}", harness.state().1);
+}
+
 // --- Terminology drills ---------------------------------------------------------------------
 
 use secretariat::glossary::drill::{self as drills, DrillKind, DrillSession, Verdict};
@@ -443,6 +564,22 @@ fn a_typed_drill_answer_is_corrected_then_the_next_question_comes() {
         .get_by_label_contains(&second.subject)
         .accesskit_node();
     harness.get_by_label_contains("Question 2/2");
+}
+
+#[test]
+fn escape_in_the_drill_answer_leaves_the_field_then_the_drill() {
+    let mut harness = drill_harness(DrillKind::DefinitionToTerm);
+    // The answer field takes the keyboard by itself.
+    harness.get_by_label("Votre réponse :").type_text("abc");
+    harness.run();
+    assert_eq!(harness.state().1.typed, "abc");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().2, None, "Échap in the field only leaves it");
+    assert!(harness.state().0.outcomes.is_empty());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().2, Some(DrillExit::Home));
 }
 
 #[test]
