@@ -521,8 +521,14 @@ fn a_last_answer_still_being_said_at_the_end_of_the_shift_is_not_missed() {
 
 #[test]
 fn scores_follow_the_documented_formulas() {
-    // Worked by hand from docs/format-scenario.md: prioritisation stake 10 + 20 + 5 = 35 (no
-    // option costs it); confidentiality stake 4 + 4 + 4 = 12 (each situation's worst answer).
+    // Worked by hand from docs/format-scenario.md, the figures written out (not recomputed):
+    // - stakes: prioritisation 10 + 20 + 5 = 35 (urgency weights Normale, Urgente, Faible; no
+    //   option costs it); confidentiality 4 + 4 + 4 = 12 (each situation's worst answer);
+    // - « Mal » twice: 4 / 12 × 100 = 33.33 → 33.3 lost each time, 100 − 33.3 − 33.3 = 33.4;
+    // - the phone (Urgente, weight 20) taken after 20 s for 15 acceptable: a third of the weight
+    //   per acceptable delay overdue, 20 × 5 / (3 × 15) = 2.22 → 2.2 points of 35,
+    //   2.2 / 35 × 100 = 6.29 → 6.3 lost, 100 − 6.3 = 93.7;
+    // - overall: the mean of the assessed axes, (93.7 + 33.4) / 2 = 63.55 → 63.6.
     let s = scenario(&format!(
         "{}{}{}",
         situation("a", "Accueil", "08:00", "Normale", ""),
@@ -533,8 +539,6 @@ fn scores_follow_the_documented_formulas() {
     sim.advance_to(at(8, 0, 0));
     sim.apply(Action::Take(0)).unwrap();
     sim.apply(Action::Choose(1)).unwrap(); // « Mal » : −4 confidentiality
-    // The phone, answered after 20 s for 15 acceptable: a third of the stake per acceptable delay
-    // overdue, 20 × (5 / 45) = 2.2 points.
     sim.advance_to(at(8, 1, 20));
     sim.apply(Action::Take(1)).unwrap();
     sim.apply(Action::Choose(0)).unwrap();
@@ -542,31 +546,28 @@ fn scores_follow_the_documented_formulas() {
     sim.apply(Action::Take(2)).unwrap();
     sim.apply(Action::Choose(1)).unwrap(); // −4 confidentiality
     let r = report_of(&s, sim);
-    let expect = |what: &str, got: f64, want: f64| {
-        assert!((got - want).abs() <= 0.15, "{what}: {got}, by hand {want}")
-    };
-    expect(
-        "priorisation",
-        r.scores.prioritisation,
-        100.0 - 2.2 * 100.0 / 35.0,
+    let lost: Vec<(&str, &str, f64)> = r
+        .lost
+        .iter()
+        .map(|l| (l.situation.as_str(), l.axis, l.points))
+        .collect();
+    assert_eq!(
+        lost,
+        vec![
+            ("a", "confidentiality", 33.3),
+            ("b", "prioritisation", 6.3),
+            ("c", "confidentiality", 33.3),
+        ]
     );
-    expect(
-        "confidentialité",
-        r.scores.confidentiality,
-        100.0 - 8.0 * 100.0 / 12.0,
-    );
+    assert_eq!(r.scores.prioritisation, 93.7);
+    assert_eq!(r.scores.confidentiality, 33.4);
     // Terminology and organisation have nothing at stake: not assessed, not in the mean.
     assert_eq!(r.assessed, vec!["prioritisation", "confidentiality"]);
-    expect(
-        "globale",
-        r.scores.overall,
-        (100.0 - 2.2 * 100.0 / 35.0 + 100.0 - 8.0 * 100.0 / 12.0) / 2.0,
-    );
-    assert_eq!(r.lost.len(), 3, "{:?}", r.lost);
+    assert_eq!(r.scores.overall, 63.6);
     assert!(r.lost.iter().all(|l| !l.explanation.trim().is_empty()));
     assert!(
         r.validated,
-        "63.5 reaches the pass mark of 60, with no critical error"
+        "63.6 reaches the pass mark of 60, with no critical error"
     );
 }
 
