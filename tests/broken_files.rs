@@ -335,6 +335,29 @@ fn extreme_numbers_are_refused_with_the_field_named() {
 }
 
 #[test]
+fn a_scenario_level_arrival_jitter_is_bounded_where_it_is_written() {
+    // `variation.decalage_arrivee` applies to every situation without its own: 12 h at most,
+    // reported on the field itself with the scenario-level message.
+    let src = edit(
+        "decalage_arrivee: \"1 min\"",
+        "decalage_arrivee: \"12 h 1 s\"",
+    );
+    let ps = problems(&src);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(
+        (ps[0].line, ps[0].col),
+        pos(&src, "decalage_arrivee", 0),
+        "{ps:?}"
+    );
+    assert_eq!(
+        ps[0].message,
+        "`variation` : décalage d'arrivée de 12 h au plus"
+    );
+    let src = edit("decalage_arrivee: \"1 min\"", "decalage_arrivee: \"12 h\"");
+    assert!(load_scenario_str(&src).is_ok(), "12 h is allowed");
+}
+
+#[test]
 fn a_step_sharing_its_situation_s_id_is_located_among_the_steps() {
     // The example's situation « courrier-resultats » has one step, « classer »: renamed after
     // its situation and emptied, the problem must point at the step, not at the situation.
@@ -348,4 +371,141 @@ fn a_step_sharing_its_situation_s_id_is_located_among_the_steps() {
         0,
     );
     assert_one(&src, at, "texte vide");
+}
+
+/// A scenario written for the locator tests: the situations as given, one patient, one doctor.
+fn crafted(situations: &str) -> String {
+    format!(
+        r#"Scenario(
+    id: "lieux",
+    titre: "Où sont les problèmes",
+    cabinet: Cabinet(nom: "Cabinet", specialite: "Médecine générale",
+        medecins: [Medecin(id: "dr-a", nom: "Dr A")], debut: "08:00", fin: "10:00"),
+    patients: [
+        Patient(id: "durand", nom: "DURAND", prenom: "Marie", naissance: "01/02/1980", sexe: F),
+    ],
+    situations: [
+{situations}
+    ],
+)
+"#
+    )
+}
+
+/// A one-step situation; `first` is written before the id (RON takes fields in any order).
+fn crafted_situation(id: &str, first: &str, step: &str, rest: &str) -> String {
+    format!(
+        r#"        Situation(
+            {first}
+            id: "{id}",
+            titre: "Titre {id}",
+            canal: Accueil,
+            arrivee: "08:00",
+            urgence: Normale,
+            {rest}
+            etapes: [
+                Choix(
+                    id: "{step}",
+                    texte: "Bonjour ?",
+                    propositions: [Proposition(texte: "Bonjour.", meilleure: true)],
+                ),
+            ],
+        ),
+"#
+    )
+}
+
+#[test]
+fn a_step_named_like_another_situation_is_located_in_its_own_situation() {
+    // Situation « a » writes its steps before its id, and its step is called « b », like the
+    // next situation: the empty step text must point at that step, not at a's id or at b.
+    let a = r#"        Situation(
+            etapes: [
+                Choix(
+                    id: "b",
+                    texte: "",
+                    propositions: [Proposition(texte: "Bonjour.", meilleure: true)],
+                ),
+            ],
+            id: "a",
+            titre: "Titre a",
+            canal: Accueil,
+            arrivee: "08:00",
+            urgence: Normale,
+        ),
+"#;
+    let src = crafted(&format!("{a}{}", crafted_situation("b", "", "q", "")));
+    assert_one(
+        &src,
+        pos(&src, "id: \"b\",\n                    texte: \"\"", 0),
+        "étape « b » de « a » : texte vide",
+    );
+}
+
+#[test]
+fn a_situation_problem_points_at_that_situation_not_at_a_step_sharing_its_id() {
+    // « a » has a step called « b »; « b » uses {appelant} without callers, then comes a second
+    // « b ». Each problem points at the situation it concerns.
+    let src = crafted(&format!(
+        "{}{}{}",
+        crafted_situation("a", "", "b", ""),
+        crafted_situation("b", "", "q", r#"description: "{appelant} appelle.","#),
+        crafted_situation("b", "", "r", ""),
+    ));
+    assert_one(
+        &src,
+        pos(&src, "id: \"b\",\n            titre", 0),
+        "situation « b » : le texte utilise {appelant}",
+    );
+    assert_one(
+        &src,
+        pos(&src, "id: \"b\",\n            titre", 1),
+        "identifiant de situation « b » en double",
+    );
+}
+
+#[test]
+fn structures_named_in_comments_and_texts_do_not_shift_the_situations() {
+    // « Situation(...) » in a comment and in a text are not situations: counting them used to
+    // take the first situation's step « deux » for the second situation, and its problems
+    // pointed into the first one.
+    let un = r#"        // Situation(a) : l'accueil, puis Situation(b) : le téléphone.
+        Situation(
+            id: "un",
+            description: "Situation (rappel) : voir Situation(c).",
+            etapes: [
+                Choix(
+                    id: "deux",
+                    texte: "Bonjour ?",
+                    propositions: [Proposition(texte: "Bonjour.", meilleure: true)],
+                ),
+            ],
+            titre: "Titre un",
+            canal: Accueil,
+            arrivee: "08:00",
+            urgence: Normale,
+        ),
+"#;
+    let deux = crafted_situation("deux", "", "q", "").replace("Titre deux", "");
+    let src = crafted(&format!("{un}{deux}"));
+    assert_one(
+        &src,
+        pos(&src, "titre: \"\"", 0),
+        "situation « deux » : titre vide",
+    );
+}
+
+#[test]
+fn a_field_written_before_the_id_is_found_in_its_own_situation() {
+    let late = crafted_situation("tard", r#"arrivee: "11:00","#, "q", "").replacen(
+        "            arrivee: \"08:00\",\n",
+        "",
+        1,
+    );
+    let src = crafted(&format!("{}{late}", crafted_situation("tot", "", "q", "")));
+    assert_one(
+        &src,
+        pos(&src, "arrivee: \"11:00\"", 0),
+        "situation « tard » : arrivée à 11:00 en dehors de la vacation",
+    );
 }

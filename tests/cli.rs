@@ -4,6 +4,7 @@ mod common;
 
 use common::{FIXTURE as EXAMPLE, secretariat as run, stdout};
 use std::path::PathBuf;
+use std::time::Duration;
 
 fn temp_file(name: &str, content: &str) -> PathBuf {
     common::temp_file("cli", name, content)
@@ -59,6 +60,39 @@ fn check_on_a_missing_file_says_so_in_french() {
     let out = run(&["check", "scenarios/nexiste-pas.ron"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("nexiste-pas.ron:1:1: fichier introuvable"));
+}
+
+#[test]
+fn check_refuses_a_device_at_once() {
+    // `/dev/zero` says it is 0 bytes long and never ends: it used to be read forever.
+    let out = common::secretariat_within(&["check", "/dev/zero"], Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("/dev/zero:1:1: ce n'est pas un fichier ordinaire"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_named_pipe_without_waiting_for_a_writer() {
+    use std::os::unix::ffi::OsStrExt;
+    let pipe = common::temp_dir("cli-fifo").join("tube.ron");
+    let _ = std::fs::remove_file(&pipe);
+    let c_path = std::ffi::CString::new(pipe.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the pipe.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+    let path = pipe.to_str().unwrap();
+    // Opening a pipe for reading waits for a writer: nobody writes to this one.
+    let out = common::secretariat_within(&["check", path], Duration::from_secs(20));
+    let _ = std::fs::remove_file(&pipe);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(&format!("{path}:1:1: ce n'est pas un fichier ordinaire")),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

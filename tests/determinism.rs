@@ -99,3 +99,74 @@ fn the_seed_changes_arrivals_and_option_order() {
         .collect();
     assert!(orders.len() > 1, "options must be shuffled with the seed");
 }
+
+#[test]
+fn seed_42_gives_the_shift_recorded_for_it() {
+    // Recorded once (December 2026) for the frozen example: the same seed must give the same
+    // shift in every build and on every machine, not only twice in one process. A change here
+    // means every seed handed out to trainees now plays another shift.
+    let s = example();
+    let sim = secretariat::sim::Simulation::new(Arc::clone(&s), 42, Mode::Exam);
+    let arrivals: Vec<u32> = sim.states().iter().map(|st| st.arrival).collect();
+    // 08:02:38, 08:10:59, 08:20:36, 08:04:15 (scenario order; jitter of up to 1 min).
+    assert_eq!(arrivals, vec![28958, 29459, 30036, 29055]);
+    let orders: Vec<Vec<Vec<usize>>> = sim
+        .states()
+        .iter()
+        .map(|st| st.option_order.clone())
+        .collect();
+    assert_eq!(
+        orders,
+        vec![
+            vec![vec![1, 2, 0], vec![]],
+            vec![vec![0, 1, 2]],
+            vec![vec![], vec![1, 0, 2]],
+            vec![vec![0, 2, 1]],
+        ]
+    );
+    // The command line, another process, plays the same shift and scores it as recorded.
+    let out = common::secretariat(&[
+        "simulate",
+        common::FIXTURE,
+        "--policy",
+        "naive",
+        "--seed",
+        "42",
+        "--mode",
+        "examen",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arrived: Vec<(&str, &str)> = report["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["situation"].as_str().unwrap(),
+                t["arrival"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        arrived,
+        vec![
+            ("accueil-m-leroy", "08:02:38"),
+            ("courrier-resultats", "08:04:15"),
+            ("appel-gene-poitrine", "08:10:59"),
+            ("demande-courrier-cardio", "08:20:36"),
+        ]
+    );
+    let scores: Vec<f64> = [
+        "prioritisation",
+        "terminology",
+        "confidentiality",
+        "organisation",
+        "overall",
+    ]
+    .iter()
+    .map(|axis| report["scores"][axis].as_f64().unwrap())
+    .collect();
+    assert_eq!(scores, vec![61.9, 50.0, 0.0, 100.0, 37.3]);
+}

@@ -8,17 +8,25 @@ use secretariat::scoring::{self, Outcome, Report};
 use secretariat::sim::{Action, Event, MissReason, Mode, Simulation, Status};
 use std::sync::Arc;
 
+/// Two homonyms: the same name and first name, born on different days.
+const PATIENTS: &str = r#"
+    Patient(id: "durand-1980", nom: "DURAND", prenom: "Marie", naissance: "01/02/1980", sexe: F),
+    Patient(id: "durand-1950", nom: "DURAND", prenom: "Marie", naissance: "03/04/1950", sexe: F),
+"#;
+
 /// A scenario from 08:00 to 10:00 with the given situations (RON), validated.
 fn scenario(situations: &str) -> Arc<Scenario> {
+    scenario_with(PATIENTS, situations)
+}
+
+/// The same with other patients.
+fn scenario_with(patients: &str, situations: &str) -> Arc<Scenario> {
     let src = format!(
         r#"Scenario(
             id: "test", titre: "Test",
             cabinet: Cabinet(nom: "Cabinet", specialite: "Médecine générale",
                 medecins: [Medecin(id: "dr-a", nom: "Dr A")], debut: "08:00", fin: "10:00"),
-            patients: [
-                Patient(id: "durand-1980", nom: "DURAND", prenom: "Marie", naissance: "01/02/1980", sexe: F),
-                Patient(id: "durand-1950", nom: "DURAND", prenom: "Marie", naissance: "03/04/1950", sexe: F),
-            ],
+            patients: [{patients}],
             situations: [{situations}],
         )"#
     );
@@ -394,6 +402,51 @@ fn opening_a_homonyms_file_is_a_critical_identity_error() {
 }
 
 #[test]
+fn only_a_namesake_s_file_is_called_a_homonym() {
+    // Mme Hélène Durand is expected. Her namesakes: the same birth name and first name once
+    // accents and case are set aside, or her name as another woman's used name. Anyone else,
+    // a relative with the same name included, is just the wrong file.
+    let patients = r#"
+        Patient(id: "attendue", nom: "DURAND", prenom: "Hélène", naissance: "03/04/1950", sexe: F),
+        Patient(id: "meme-nom", nom: "Durand", prenom: "HELENE", naissance: "01/02/1980", sexe: F),
+        Patient(id: "nom-usage", nom: "MARTIN", nom_usage: "DURAND", prenom: "Hélène", naissance: "05/06/1961", sexe: F),
+        Patient(id: "soeur", nom: "DURAND", prenom: "Claire", naissance: "03/04/1950", sexe: F),
+        Patient(id: "autre", nom: "LEROY", prenom: "Paul", naissance: "21/06/1949", sexe: M),
+    "#;
+    let s = scenario_with(
+        patients,
+        r#"Situation(id: "mme", titre: "Mme Durand", canal: Accueil, arrivee: "08:00", urgence: Normale, patient: "attendue", etapes: [
+            Dossier(id: "d", texte: "Ouvrez le dossier.", patient: "attendue", explication: "Cherchez par date de naissance."),
+        ]),"#,
+    );
+    let label = |opened: &str| {
+        let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+        sim.advance_to(at(8, 0, 0));
+        sim.apply(Action::Take(0)).unwrap();
+        sim.apply(Action::Open(opened.into())).unwrap();
+        let report = report_of(&s, sim);
+        assert_eq!(report.critical_errors.len(), 1, "{opened}");
+        report.critical_errors[0].explanation.clone()
+    };
+    for namesake in ["meme-nom", "nom-usage"] {
+        let text = label(namesake);
+        assert!(
+            text.starts_with("Erreur d'identité (homonyme) : dossier "),
+            "{namesake}: {text}"
+        );
+    }
+    for other in ["soeur", "autre"] {
+        let text = label(other);
+        assert!(
+            text.starts_with("Erreur d'identité (mauvais dossier) : dossier "),
+            "{other}: {text}"
+        );
+        assert!(!text.contains("homonyme"), "{other}: {text}");
+    }
+    assert!(label("autre").contains("LEROY Paul (21/06/1949) ouvert au lieu de DURAND Hélène"));
+}
+
+#[test]
 fn a_missed_vital_emergency_invalidates_the_session() {
     let s = scenario(&format!(
         "{}{}",
@@ -415,9 +468,67 @@ fn a_missed_vital_emergency_invalidates_the_session() {
 }
 
 #[test]
+fn a_last_answer_still_being_said_at_the_end_of_the_shift_is_not_missed() {
+    // The vital call rings at 09:59:30 and is answered at 09:59:40; the best answer takes the
+    // default 30 s, so its closing words run past the end of the shift (10:00:00). Every step
+    // is answered: the call is done at the end of the shift, neither missed nor critical.
+    let s = scenario(&situation("vital", "Telephone", "09:59:30", "Vitale", ""));
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
+    sim.advance_to(at(9, 59, 40));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    assert_eq!(
+        sim.busy_until(),
+        at(10, 0, 10),
+        "the reply straddles the end"
+    );
+    sim.advance_to(at(10, 0, 0));
+    assert!(sim.has_ended());
+    assert_eq!(sim.state(0).status, Status::Done);
+    assert_eq!(sim.state(0).completed_at, Some(at(10, 0, 0)));
+    assert!(!sim.is_busy(), "nobody is busy once the shift is over");
+    let report = report_of(&s, sim);
+    assert!(
+        report.critical_errors.is_empty(),
+        "{:?}",
+        report.critical_errors
+    );
+    assert_ne!(report.timeline[0].outcome, Outcome::Missed);
+    assert!(
+        !report
+            .lost
+            .iter()
+            .any(|l| l.explanation.contains("manquée")),
+        "{:?}",
+        report.lost
+    );
+    assert!(report.validated, "{:?}", report.scores);
+
+    // A reply to a step that is not the last still leaves the situation unfinished: missed.
+    let two_steps = r#"Situation(id: "a", titre: "Titre a", canal: Telephone, arrivee: "09:59:30", urgence: Normale,
+        etapes: [
+            Choix(id: "q1", texte: "?", propositions: [Proposition(texte: "Bien", meilleure: true)]),
+            Choix(id: "q2", texte: "?", propositions: [Proposition(texte: "Bien", meilleure: true)]),
+        ]),"#;
+    let s = scenario(two_steps);
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Exam);
+    sim.advance_to(at(9, 59, 40));
+    sim.apply(Action::Take(0)).unwrap();
+    sim.apply(Action::Choose(0)).unwrap();
+    sim.advance_to(at(10, 0, 0));
+    assert_eq!(missed_reason(&sim, 0), Some(MissReason::EndOfShift));
+}
+
+#[test]
 fn scores_follow_the_documented_formulas() {
-    // Worked by hand from docs/format-scenario.md: prioritisation stake 10 + 20 + 5 = 35 (no
-    // option costs it); confidentiality stake 4 + 4 + 4 = 12 (each situation's worst answer).
+    // Worked by hand from docs/format-scenario.md, the figures written out (not recomputed):
+    // - stakes: prioritisation 10 + 20 + 5 = 35 (urgency weights Normale, Urgente, Faible; no
+    //   option costs it); confidentiality 4 + 4 + 4 = 12 (each situation's worst answer);
+    // - « Mal » twice: 4 / 12 × 100 = 33.33 → 33.3 lost each time, 100 − 33.3 − 33.3 = 33.4;
+    // - the phone (Urgente, weight 20) taken after 20 s for 15 acceptable: a third of the weight
+    //   per acceptable delay overdue, 20 × 5 / (3 × 15) = 2.22 → 2.2 points of 35,
+    //   2.2 / 35 × 100 = 6.29 → 6.3 lost, 100 − 6.3 = 93.7;
+    // - overall: the mean of the assessed axes, (93.7 + 33.4) / 2 = 63.55 → 63.6.
     let s = scenario(&format!(
         "{}{}{}",
         situation("a", "Accueil", "08:00", "Normale", ""),
@@ -428,8 +539,6 @@ fn scores_follow_the_documented_formulas() {
     sim.advance_to(at(8, 0, 0));
     sim.apply(Action::Take(0)).unwrap();
     sim.apply(Action::Choose(1)).unwrap(); // « Mal » : −4 confidentiality
-    // The phone, answered after 20 s for 15 acceptable: a third of the stake per acceptable delay
-    // overdue, 20 × (5 / 45) = 2.2 points.
     sim.advance_to(at(8, 1, 20));
     sim.apply(Action::Take(1)).unwrap();
     sim.apply(Action::Choose(0)).unwrap();
@@ -437,31 +546,28 @@ fn scores_follow_the_documented_formulas() {
     sim.apply(Action::Take(2)).unwrap();
     sim.apply(Action::Choose(1)).unwrap(); // −4 confidentiality
     let r = report_of(&s, sim);
-    let expect = |what: &str, got: f64, want: f64| {
-        assert!((got - want).abs() <= 0.15, "{what}: {got}, by hand {want}")
-    };
-    expect(
-        "priorisation",
-        r.scores.prioritisation,
-        100.0 - 2.2 * 100.0 / 35.0,
+    let lost: Vec<(&str, &str, f64)> = r
+        .lost
+        .iter()
+        .map(|l| (l.situation.as_str(), l.axis, l.points))
+        .collect();
+    assert_eq!(
+        lost,
+        vec![
+            ("a", "confidentiality", 33.3),
+            ("b", "prioritisation", 6.3),
+            ("c", "confidentiality", 33.3),
+        ]
     );
-    expect(
-        "confidentialité",
-        r.scores.confidentiality,
-        100.0 - 8.0 * 100.0 / 12.0,
-    );
+    assert_eq!(r.scores.prioritisation, 93.7);
+    assert_eq!(r.scores.confidentiality, 33.4);
     // Terminology and organisation have nothing at stake: not assessed, not in the mean.
     assert_eq!(r.assessed, vec!["prioritisation", "confidentiality"]);
-    expect(
-        "globale",
-        r.scores.overall,
-        (100.0 - 2.2 * 100.0 / 35.0 + 100.0 - 8.0 * 100.0 / 12.0) / 2.0,
-    );
-    assert_eq!(r.lost.len(), 3, "{:?}", r.lost);
+    assert_eq!(r.scores.overall, 63.6);
     assert!(r.lost.iter().all(|l| !l.explanation.trim().is_empty()));
     assert!(
         r.validated,
-        "63.5 reaches the pass mark of 60, with no critical error"
+        "63.6 reaches the pass mark of 60, with no critical error"
     );
 }
 

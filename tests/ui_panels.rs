@@ -55,6 +55,53 @@ fn desk_harness(view: DeskView) -> Harness<'static, (DeskUiState, Vec<DeskAction
 }
 
 #[test]
+fn a_patient_of_undetermined_sex_is_named_without_civility() {
+    let patient = |id: &str, sex: &str| {
+        format!(
+            r#"Patient(id: "{id}", nom: "DUPONT", prenom: "Camille", naissance: "01/02/1980", sexe: {sex}),"#
+        )
+    };
+    let situation = |id: &str, patient: &str| {
+        format!(
+            r#"Situation(id: "{id}", titre: "Au comptoir", canal: Accueil, arrivee: "08:00", urgence: Normale, patient: "{patient}",
+                etapes: [Choix(id: "q", texte: "?", propositions: [Proposition(texte: "Bonjour", meilleure: true)])]),"#
+        )
+    };
+    let source = format!(
+        r#"Scenario(id: "civilite", titre: "Civilité",
+            cabinet: Cabinet(nom: "Cabinet", specialite: "Médecine générale",
+                medecins: [Medecin(id: "dr-a", nom: "Dr A")], debut: "08:00", fin: "10:00"),
+            patients: [{}{}{}],
+            situations: [{}{}{}],
+        )"#,
+        patient("f", "F"),
+        patient("m", "M"),
+        patient("i", "I"),
+        situation("sf", "f"),
+        situation("sm", "m"),
+        situation("si", "i"),
+    );
+    let s = Arc::new(secretariat::scenario::load_scenario_str(&source).unwrap());
+    let mut sim = Simulation::new(Arc::clone(&s), 1, Mode::Training);
+    sim.advance_to(hms(8, 0, 0));
+    let view = desk_view(&sim, 5.0, false);
+    let name = |i: usize| {
+        view.waiting_room
+            .iter()
+            .find(|c| c.situation == i)
+            .map(|c| c.name.clone())
+            .unwrap()
+    };
+    assert_eq!(name(0), "Mme Camille DUPONT");
+    assert_eq!(name(1), "M. Camille DUPONT");
+    assert_eq!(name(2), "Camille DUPONT");
+    // At the desk too.
+    sim.apply(Action::Take(2)).unwrap();
+    let view = desk_view(&sim, 5.0, false);
+    assert_eq!(view.interaction.unwrap().counterpart, "Camille DUPONT");
+}
+
+#[test]
 fn a_ringing_line_shows_its_rings_and_can_be_picked_up() {
     let sim = sim_at(Mode::Training, arrival("appel-gene-poitrine") + 8, &[]);
     let view = desk_view(&sim, 5.0, false);
@@ -340,6 +387,127 @@ fn the_home_screen_requires_a_seed_in_exam_mode_and_shows_invalid_files() {
     assert_eq!(harness.state().0.parsed_seed(), Ok(Some(42)));
 }
 
+/// The home screen with one valid scenario, in training (no seed needed to start).
+fn home_harness() -> Harness<'static, (HomeForm, Option<HomeAction>)> {
+    let entries = vec![ScenarioEntry {
+        path: "a.ron".into(),
+        title: "Cabinet A".into(),
+        summary: "08:00–11:00".into(),
+        problems: vec![],
+        minutes: 180,
+    }];
+    let mut harness = Harness::new_ui_state(
+        move |ui, (form, action): &mut (HomeForm, Option<HomeAction>)| {
+            if let Some(a) = screens::home(ui, &entries, form) {
+                *action = Some(a);
+            }
+        },
+        (HomeForm::default(), None),
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    harness
+}
+
+#[test]
+fn enter_in_the_file_field_opens_that_file_and_does_not_start_the_selected_scenario() {
+    let mut harness = home_harness();
+    harness.get_by_label("Fichier :").focus();
+    harness.run();
+    harness.get_by_label("Fichier :").type_text("autre.ron");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        Some(HomeAction::Open("autre.ron".into()))
+    );
+    // With no field in use, Entrée starts the selected scenario.
+    harness.state_mut().1 = None;
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().1, Some(HomeAction::Start));
+}
+
+#[test]
+fn enter_in_the_seed_field_starts_with_that_seed() {
+    let mut harness = home_harness();
+    harness.get_by_label("Graine").focus();
+    harness.run();
+    harness.get_by_label("Graine").type_text("42");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().1, Some(HomeAction::Start));
+    assert_eq!(harness.state().0.parsed_seed(), Ok(Some(42)));
+}
+
+#[test]
+fn enter_in_the_register_search_does_not_confirm_the_end_of_the_shift() {
+    let sim = sim_at(Mode::Exam, arrival("accueil-m-leroy") + 5, &[]);
+    let mut harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.get_by_label("Terminer [Échap]").click();
+    harness.run();
+    harness.get_by_label("Terminer la vacation maintenant ?");
+    for field in ["Nom", "Né(e) le"] {
+        harness.get_by_label(field).focus();
+        harness.run();
+        harness.get_by_label(field).type_text("1");
+        harness.run();
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        assert!(
+            harness.state().1.is_empty(),
+            "{field}: {:?}",
+            harness.state().1
+        );
+        harness.get_by_label("Terminer la vacation maintenant ?");
+    }
+    // Without a field in use, Entrée confirms.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().1, vec![DeskAction::EndShift]);
+}
+
+#[test]
+fn escape_in_a_text_field_leaves_the_field_not_the_desk() {
+    // The term to type has the keyboard: Échap gives it up, and only the next Échap asks about
+    // ending the shift.
+    let sim = sim_at(
+        Mode::Training,
+        arrival("demande-courrier-cardio") + 10,
+        &["demande-courrier-cardio"],
+    );
+    let mut harness = desk_harness(desk_view(&sim, 5.0, false));
+    harness.get_by_label("Votre saisie :").type_text("cardio");
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Terminer la vacation maintenant ?")
+            .is_none(),
+        "Échap in the field only leaves it"
+    );
+    assert_eq!(harness.state().0.typed, "cardio");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.get_by_label("Terminer la vacation maintenant ?");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    // The same in the register search.
+    harness.get_by_label("Nom").focus();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Terminer la vacation maintenant ?")
+            .is_none()
+    );
+    assert!(harness.state().1.is_empty(), "{:?}", harness.state().1);
+}
+
 // --- Terminology drills ---------------------------------------------------------------------
 
 use secretariat::glossary::drill::{self as drills, DrillKind, DrillSession, Verdict};
@@ -396,6 +564,22 @@ fn a_typed_drill_answer_is_corrected_then_the_next_question_comes() {
         .get_by_label_contains(&second.subject)
         .accesskit_node();
     harness.get_by_label_contains("Question 2/2");
+}
+
+#[test]
+fn escape_in_the_drill_answer_leaves_the_field_then_the_drill() {
+    let mut harness = drill_harness(DrillKind::DefinitionToTerm);
+    // The answer field takes the keyboard by itself.
+    harness.get_by_label("Votre réponse :").type_text("abc");
+    harness.run();
+    assert_eq!(harness.state().1.typed, "abc");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().2, None, "Échap in the field only leaves it");
+    assert!(harness.state().0.outcomes.is_empty());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().2, Some(DrillExit::Home));
 }
 
 #[test]

@@ -47,7 +47,7 @@ pub fn run(inputs: &[PathBuf], strict: Option<StrictOptions>) -> ExitCode {
             if let Some((_, first)) = ids.iter().find(|(seen, _)| seen == id) {
                 let source = load::read_text(path).unwrap_or_default();
                 let locator = Locator::new(&source);
-                let (line, col) = locator.line_col(locator.key("id", 0).unwrap_or(0));
+                let (line, col) = locator.line_col(locator.top_key("id").unwrap_or(0));
                 checked.problems.push(Problem::new(
                     line,
                     col,

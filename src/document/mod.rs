@@ -42,22 +42,27 @@ impl fmt::Display for Problem {
 }
 
 /// Reads a file as UTF-8 text, with French messages for the usual failures.
+///
+/// Only a regular file is read, and never more than [`MAX_FILE_BYTES`]: a device (`/dev/zero`)
+/// or a named pipe reports a length of 0 and may never end, and opening a pipe for reading
+/// waits for a writer, so what the path is gets looked at before it is opened.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
     let meta = std::fs::metadata(path).map_err(|e| Problem::new(1, 1, io_message(&e)))?;
     if meta.is_dir() {
         return Err(Problem::new(1, 1, "c'est un dossier, pas un fichier"));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if !meta.is_file() {
         return Err(Problem::new(
             1,
             1,
-            format!(
-                "fichier trop volumineux ({} Mo ; 8 Mo au plus)",
-                meta.len() / (1024 * 1024)
-            ),
+            "ce n'est pas un fichier ordinaire (périphérique, tube nommé ou socket) : donnez le chemin d'un fichier texte",
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Problem::new(1, 1, io_message(&e)))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(Some(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Problem::new(1, 1, io_message(&e)))?;
+    let bytes = read_bounded(file)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
@@ -69,6 +74,37 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             "le fichier n'est pas du texte UTF-8 (enregistrez-le en UTF-8)",
         )
     })
+}
+
+/// Reads at most [`MAX_FILE_BYTES`]: a file that grew since its length was read, or one whose
+/// length says nothing (`/proc`), is refused as too large as soon as one byte more comes.
+fn read_bounded(reader: impl std::io::Read) -> Result<Vec<u8>, Problem> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::new(1, 1, io_message(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(None));
+    }
+    Ok(bytes)
+}
+
+/// The file is too large; `size` in bytes when known.
+fn too_large(size: Option<u64>) -> Problem {
+    let size = match size {
+        Some(bytes) => format!("{} Mo", bytes / (1024 * 1024)),
+        None => format!("plus de {} Mo", MAX_FILE_BYTES / (1024 * 1024)),
+    };
+    Problem::new(
+        1,
+        1,
+        format!(
+            "fichier trop volumineux ({size} ; {} Mo au plus)",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
 }
 
 fn io_message(e: &std::io::Error) -> String {
@@ -282,4 +318,24 @@ fn type_fr(name: &str) -> String {
         _ => return name.to_string(),
     };
     fr.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    #[test]
+    fn an_endless_source_is_cut_at_the_size_limit() {
+        // `std::io::repeat` never ends, like a device whose length reads 0.
+        let err = read_bounded(std::io::repeat(b' ')).unwrap_err();
+        assert!(
+            err.message
+                .contains("fichier trop volumineux (plus de 8 Mo"),
+            "{}",
+            err.message
+        );
+        let exact = read_bounded(std::io::repeat(b' ').take(MAX_FILE_BYTES)).unwrap();
+        assert_eq!(exact.len() as u64, MAX_FILE_BYTES);
+    }
 }

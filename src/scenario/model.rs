@@ -97,6 +97,22 @@ impl Patient {
             self.last_name, self.first_name, self.birth_date
         )
     }
+
+    /// Whether `other` is a namesake (homonyme) of this patient: the same first name and a name
+    /// in common, birth name or used name, accents, case and hyphens aside. A relative with the
+    /// same name but another first name is not one.
+    pub fn is_namesake_of(&self, other: &Patient) -> bool {
+        use crate::text::normalise;
+        let names = |p: &Patient| {
+            std::iter::once(normalise(&p.last_name))
+                .chain(p.used_name.as_deref().map(normalise))
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+        };
+        let theirs = names(other);
+        normalise(&self.first_name) == normalise(&other.first_name)
+            && names(self).iter().any(|n| theirs.contains(n))
+    }
 }
 
 /// A date of birth written `JJ/MM/AAAA`.

@@ -5,6 +5,7 @@ use super::locate::Locator;
 use super::model::*;
 use super::time::Duration;
 use std::collections::HashSet;
+use std::ops::Range;
 
 const CALLER_PLACEHOLDER: &str = "{appelant}";
 const MAX_SHIFT_SECONDS: u32 = 12 * 3600;
@@ -21,6 +22,44 @@ impl Checker<'_> {
         let (line, col) = offset.map_or((1, 1), |o| self.loc.line_col(o));
         self.problems.push(Problem::new(line, col, message));
     }
+
+    /// The spans of the items of the list `key` inside `within`, in order.
+    fn items(&self, key: &str, within: &Range<usize>) -> Vec<Range<usize>> {
+        (self.loc.list_items(key, within).into_iter())
+            .map(|start| self.loc.span(start))
+            .collect()
+    }
+
+    /// The `n`-th of `items`, pointed at by its `id` when it has one; `None` if the text does
+    /// not show it as expected.
+    fn place(&self, items: &[Range<usize>], n: usize, id: Option<&str>) -> Option<Place> {
+        let span = items.get(n)?.clone();
+        let at = id
+            .and_then(|id| self.loc.key_value_in("id", id, &span))
+            .unwrap_or(span.start);
+        Some(Place { at, span })
+    }
+
+    /// A field of an item, else the item itself.
+    fn field(&self, place: &Place, key: &str) -> Option<usize> {
+        self.loc.key_in(key, &place.span).or(Some(place.at))
+    }
+}
+
+/// Where an item of the file is: the offset its problems point at (its `id`, else its start)
+/// and its span, within which its fields are looked for.
+#[derive(Clone, Debug)]
+struct Place {
+    at: usize,
+    span: Range<usize>,
+}
+
+impl Place {
+    /// An item found only by an offset (the text does not show it as expected): its fields are
+    /// looked for from there on.
+    fn from(at: usize, end: usize) -> Self {
+        Place { at, span: at..end }
+    }
 }
 
 pub fn validate(scenario: &Scenario, source: &str) -> Vec<Problem> {
@@ -29,38 +68,68 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Problem> {
         problems: Vec::new(),
     };
     check_header(&mut c, scenario);
+    let all = c.loc.all();
+    let end = all.end;
+    // Each item is found by its place in its list, and its id within it: the first `id: "x"`
+    // of the file may be another item's (a step named like a situation).
+    let cabinet = c
+        .loc
+        .top_key("cabinet")
+        .map_or(all.clone(), |at| c.loc.span(at));
+    let items = c.items("medecins", &cabinet);
+    let doctor_places: Vec<Place> = (scenario.practice.doctors.iter().enumerate())
+        .map(|(n, d)| {
+            c.place(&items, n, Some(&d.id)).unwrap_or_else(|| {
+                Place::from(
+                    c.loc.key_value("id", &d.id, cabinet.start).unwrap_or(0),
+                    end,
+                )
+            })
+        })
+        .collect();
+    let items = c.items("patients", &all);
+    let patient_places: Vec<Place> = (scenario.patients.iter().enumerate())
+        .map(|(n, p)| {
+            c.place(&items, n, Some(&p.id))
+                .unwrap_or_else(|| Place::from(c.loc.key_value("id", &p.id, 0).unwrap_or(0), end))
+        })
+        .collect();
+    let items = c.items("situations", &all);
+    let situation_places: Vec<Place> = (scenario.situations.iter().enumerate())
+        .map(|(n, s)| {
+            c.place(&items, n, Some(&s.id)).unwrap_or_else(|| {
+                let from = c.loc.key("situations", 0).unwrap_or(0);
+                Place::from(c.loc.key_value("id", &s.id, from).unwrap_or(0), end)
+            })
+        })
+        .collect();
     let doctors = check_ids(
         &mut c,
         "médecin",
         scenario.practice.doctors.iter().map(|d| d.id.as_str()),
+        &doctor_places,
     );
     let patients = check_ids(
         &mut c,
         "patient",
         scenario.patients.iter().map(|p| p.id.as_str()),
+        &patient_places,
     );
     check_ids(
         &mut c,
         "situation",
         scenario.situations.iter().map(|s| s.id.as_str()),
+        &situation_places,
     );
     if scenario.situations.is_empty() {
-        let at = c.loc.key("situations", 0);
+        let at = c.loc.top_key("situations");
         c.at(
             at,
             "le scénario ne contient aucune situation : ajoutez-en au moins une".into(),
         );
     }
-    let situations_from = c.loc.key("situations", 0).unwrap_or(0);
-    for (k, situation) in scenario.situations.iter().enumerate() {
-        // The k-th `Situation(`: searching its id from the top could land on a patient or a step
-        // that shares it.
-        let start = c.loc.nth_struct("Situation", situations_from, k);
-        let base = start
-            .and_then(|at| c.loc.key_value("id", &situation.id, at))
-            .or_else(|| c.loc.key_value("id", &situation.id, 0))
-            .unwrap_or(0);
-        check_situation(&mut c, scenario, situation, base, &doctors, &patients);
+    for (situation, place) in scenario.situations.iter().zip(&situation_places) {
+        check_situation(&mut c, scenario, situation, place, &doctors, &patients);
     }
     c.problems.sort_by_key(|p| (p.line, p.col));
     c.problems
@@ -68,15 +137,15 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Problem> {
 
 fn check_header(c: &mut Checker, s: &Scenario) {
     if s.id.trim().is_empty() {
-        let at = c.loc.key("id", 0);
+        let at = c.loc.top_key("id");
         c.at(at, "l'identifiant du scénario est vide".into());
     }
     if s.title.trim().is_empty() {
-        let at = c.loc.key("titre", 0);
+        let at = c.loc.top_key("titre");
         c.at(at, "le titre du scénario est vide".into());
     }
     if s.pass_mark > 100 {
-        let at = c.loc.key("seuil_validation", 0);
+        let at = c.loc.top_key("seuil_validation");
         c.at(
             at,
             format!(
@@ -86,9 +155,10 @@ fn check_header(c: &mut Checker, s: &Scenario) {
         );
     }
     if s.variation.arrival_jitter.seconds() > MAX_SHIFT_SECONDS {
-        let at = c
-            .loc
-            .key("decalage_arrivee", c.loc.key("variation", 0).unwrap_or(0));
+        let at = c.loc.top_key("variation").map(|v| {
+            let variation = c.loc.span(v);
+            c.loc.key_in("decalage_arrivee", &variation).unwrap_or(v)
+        });
         c.at(
             at,
             "`variation` : décalage d'arrivée de 12 h au plus".to_string(),
@@ -96,13 +166,19 @@ fn check_header(c: &mut Checker, s: &Scenario) {
     }
     let (start, end) = (s.practice.shift_start, s.practice.shift_end);
     if end <= start {
-        let at = c.loc.key("fin", c.loc.key("cabinet", 0).unwrap_or(0));
+        let at = c.loc.top_key("cabinet").map(|k| {
+            let cabinet = c.loc.span(k);
+            c.loc.key_in("fin", &cabinet).unwrap_or(k)
+        });
         c.at(
             at,
             format!("la vacation finit ({end}) avant de commencer ({start})"),
         );
     } else if end.0 - start.0 > MAX_SHIFT_SECONDS {
-        let at = c.loc.key("fin", c.loc.key("cabinet", 0).unwrap_or(0));
+        let at = c.loc.top_key("cabinet").map(|k| {
+            let cabinet = c.loc.span(k);
+            c.loc.key_in("fin", &cabinet).unwrap_or(k)
+        });
         c.at(
             at,
             format!("vacation de {start} à {end} : 12 heures au plus"),
@@ -110,23 +186,24 @@ fn check_header(c: &mut Checker, s: &Scenario) {
     }
 }
 
-/// Reports empty, spaced and duplicate ids; returns the set of ids.
+/// Reports empty, spaced and duplicate ids, each at its own item (`places`, in the same order);
+/// returns the set of ids.
 fn check_ids<'s>(
     c: &mut Checker,
     kind: &str,
     ids: impl Iterator<Item = &'s str>,
+    places: &[Place],
 ) -> HashSet<&'s str> {
     let mut seen = HashSet::new();
-    for id in ids {
-        let at = c.loc.key_value("id", id, 0);
+    for (id, place) in ids.zip(places) {
+        let at = Some(place.at);
         if id.trim().is_empty() {
             c.at(at, format!("identifiant de {kind} vide"));
         } else if id.contains(char::is_whitespace) {
             c.at(at, format!("identifiant de {kind} « {id} » : pas d'espace dans un identifiant (utilisez des tirets)"));
         }
         if !seen.insert(id) {
-            let second = c.loc.nth_key_value("id", id, 0, 1);
-            c.at(second, format!("identifiant de {kind} « {id} » en double"));
+            c.at(at, format!("identifiant de {kind} « {id} » en double"));
         }
     }
     seen
@@ -136,11 +213,11 @@ fn check_situation(
     c: &mut Checker,
     scenario: &Scenario,
     s: &Situation,
-    base: usize,
+    place: &Place,
     doctors: &HashSet<&str>,
     patients: &HashSet<&str>,
 ) {
-    let field = |c: &Checker, key: &str| c.loc.key(key, base).or(Some(base));
+    let field = |c: &Checker, key: &str| c.field(place, key);
     let (start, end) = (scenario.practice.shift_start, scenario.practice.shift_end);
     let name = &s.id;
 
@@ -228,33 +305,42 @@ fn check_situation(
     ];
     for (key, reference, known, what, list) in references {
         if let Some(id) = reference.as_deref().filter(|id| !known.contains(id)) {
-            let at = c.loc.key_value(key, id, base);
+            let at = c.loc.key_value_in(key, id, &place.span);
             c.at(
-                at,
+                at.or(Some(place.at)),
                 format!("situation « {name} » : {what} « {id} » (absent de `{list}`)"),
             );
         }
     }
-    check_variants(c, s, base);
-    check_dismissed_flags(c, s, base);
+    check_variants(c, s, place);
+    check_dismissed_flags(c, s, place);
     if s.callers.is_empty() && situation_texts(s).any(|t| t.contains(CALLER_PLACEHOLDER)) {
-        let at = c.loc.key_value("id", &s.id, 0);
-        c.at(at, format!("situation « {name} » : le texte utilise {{appelant}} mais la liste `appelants` est vide"));
+        c.at(Some(place.at), format!("situation « {name} » : le texte utilise {{appelant}} mais la liste `appelants` est vide"));
     }
     if s.steps.is_empty() {
         let at = field(c, "etapes");
         c.at(at, format!("situation « {name} » : aucune étape ; ajoutez au moins un `Choix`, une `Saisie` ou un `Dossier`"));
         return;
     }
+    // Each step by its place among the situation's steps.
+    let items = c.items("etapes", &place.span);
+    let steps: Vec<Place> = (s.steps.iter().enumerate())
+        .map(|(n, step)| {
+            c.place(&items, n, Some(step.id())).unwrap_or_else(|| {
+                let from = c.loc.key_in("etapes", &place.span).unwrap_or(place.at);
+                let at = c.loc.key_value("id", step.id(), from).unwrap_or(place.at);
+                Place::from(at, place.span.end)
+            })
+        })
+        .collect();
     let mut step_ids = HashSet::new();
-    for step in &s.steps {
-        let at = c.loc.key_value("id", step.id(), steps_from(c, base));
+    for (step, step_place) in s.steps.iter().zip(&steps) {
+        let at = Some(step_place.at);
         if step.id() == END {
             c.at(at, format!("situation « {name} » : « {END} » est réservé pour terminer une situation ; choisissez un autre identifiant d'étape"));
         } else if !step_ids.insert(step.id()) {
-            let second = c.loc.nth_key_value("id", step.id(), steps_from(c, base), 1);
             c.at(
-                second,
+                at,
                 format!(
                     "situation « {name} » : identifiant d'étape « {} » en double",
                     step.id()
@@ -262,10 +348,10 @@ fn check_situation(
             );
         }
     }
-    for (index, step) in s.steps.iter().enumerate() {
-        check_step(c, s, index, step, patients, base);
+    for (index, (step, step_place)) in s.steps.iter().zip(&steps).enumerate() {
+        check_step(c, s, index, step, patients, step_place);
     }
-    check_graph(c, s, base);
+    check_graph(c, s, &steps);
 }
 
 fn check_step(
@@ -274,20 +360,19 @@ fn check_step(
     index: usize,
     step: &Step,
     patients: &HashSet<&str>,
-    base: usize,
+    place: &Place,
 ) {
-    let step_at = c
-        .loc
-        .key_value("id", step.id(), steps_from(c, base))
-        .unwrap_or(base);
+    let step_at = place.at;
     let here = format!("étape « {} » de « {} »", step.id(), s.id);
-    let check_next = |c: &mut Checker, next: &Option<String>, at: usize| {
+    let check_next = |c: &mut Checker, next: &Option<String>, place: &Place| {
         if let Some(n) = next {
+            let pos = c
+                .loc
+                .key_value_in("suite", n, &place.span)
+                .or(Some(place.at));
             if n != END && s.step_index(n).is_none() {
-                let pos = c.loc.key_value("suite", n, at).or(Some(at));
                 c.at(pos, format!("{here} : suite « {n} » inconnue (ni une étape de la situation, ni « {END} »)"));
             } else if s.step_index(n) == Some(index) {
-                let pos = c.loc.key_value("suite", n, at).or(Some(at));
                 c.at(
                     pos,
                     format!("{here} : une réponse ne peut pas mener à sa propre étape"),
@@ -308,7 +393,7 @@ fn check_step(
         .flatten()
         .any(|d| d.seconds() > MAX_ANSWER_SECONDS)
     {
-        let at = c.loc.key("duree", step_at).or(Some(step_at));
+        let at = c.field(place, "duree");
         c.at(
             at,
             format!("{here} : une `duree` d'échange ne dépasse pas 1 h"),
@@ -326,11 +411,16 @@ fn check_step(
                     format!("{here} : aucune proposition n'est marquée `meilleure: true`"),
                 );
             }
+            let items = c.items("propositions", &place.span);
             for (n, option) in choice.options.iter().enumerate() {
-                let at = c
-                    .loc
-                    .nth_struct("Proposition", step_at, n)
-                    .unwrap_or(step_at);
+                let option_place = c.place(&items, n, None).unwrap_or_else(|| {
+                    let at = c
+                        .loc
+                        .nth_struct("Proposition", step_at, n)
+                        .unwrap_or(step_at);
+                    Place::from(at, place.span.end)
+                });
+                let at = option_place.at;
                 let which = format!("{here}, proposition {}", n + 1);
                 if option.text.trim().is_empty() {
                     c.at(Some(at), format!("{which} : texte vide"));
@@ -355,11 +445,11 @@ fn check_step(
                 if loses && option.explanation.trim().is_empty() {
                     c.at(Some(at), format!("{which} : elle fait perdre des points (perte, critique ou tri) mais n'a pas d'`explication` pour le stagiaire"));
                 }
-                check_rules(c, &option.rules, at, &which);
-                check_next(c, &option.next, at);
+                check_rules(c, &option.rules, &option_place, &which);
+                check_next(c, &option.next, &option_place);
             }
             if choice.binary && choice.options.len() > 2 {
-                let at = c.loc.key("binaire", step_at).or(Some(step_at));
+                let at = c.field(place, "binaire");
                 c.at(at, format!("{here} : `binaire: true` mais {} propositions ; `binaire` ne vaut que pour un choix à deux réponses", choice.options.len()));
             }
         }
@@ -389,14 +479,14 @@ fn check_step(
                     format!("{here} : une saisie notée doit avoir une `explication`"),
                 );
             }
-            check_rules(c, &typed.rules, step_at, &here);
-            check_next(c, &typed.next, step_at);
+            check_rules(c, &typed.rules, place, &here);
+            check_next(c, &typed.next, place);
         }
         Step::Record(record) => {
             if !patients.contains(record.patient.as_str()) {
                 let at = c
                     .loc
-                    .key_value("patient", &record.patient, step_at)
+                    .key_value_in("patient", &record.patient, &place.span)
                     .or(Some(step_at));
                 c.at(
                     at,
@@ -409,24 +499,18 @@ fn check_step(
             if record.explanation.trim().is_empty() {
                 c.at(Some(step_at), format!("{here} : un `Dossier` doit avoir une `explication` (l'erreur d'identité est éliminatoire)"));
             }
-            check_rules(c, &record.rules, step_at, &here);
-            check_next(c, &record.next, step_at);
+            check_rules(c, &record.rules, place, &here);
+            check_next(c, &record.next, place);
         }
     }
 }
 
-/// Where a situation's steps start (its `etapes`), so that a step id equal to the situation's
-/// is found among the steps.
-fn steps_from(c: &Checker, base: usize) -> usize {
-    c.loc.key("etapes", base).unwrap_or(base)
-}
-
 /// Every rule cited exists in the rulebook.
-fn check_rules(c: &mut Checker, rules: &RuleRefs, from: usize, here: &str) {
+fn check_rules(c: &mut Checker, rules: &RuleRefs, place: &Place, here: &str) {
     let book = crate::rulebook::rulebook();
     for id in rules.iter() {
         if book.rule(id).is_none() {
-            let at = c.loc.key("regle", from).or(Some(from));
+            let at = c.field(place, "regle");
             let close = book
                 .rules()
                 .map(|r| r.id.as_str())
@@ -442,9 +526,17 @@ fn check_rules(c: &mut Checker, rules: &RuleRefs, from: usize, here: &str) {
 }
 
 /// A variant only retells steps that exist, and says something.
-fn check_variants(c: &mut Checker, s: &Situation, base: usize) {
+fn check_variants(c: &mut Checker, s: &Situation, place: &Place) {
+    let items = c.items("variantes", &place.span);
     for (n, v) in s.variants.iter().enumerate() {
-        let at = c.loc.nth_struct("Variante", base, n).unwrap_or(base);
+        let variant = c.place(&items, n, None).unwrap_or_else(|| {
+            let at = c
+                .loc
+                .nth_struct("Variante", place.at, n)
+                .unwrap_or(place.at);
+            Place::from(at, place.span.end)
+        });
+        let at = variant.at;
         let which = format!("situation « {} », variante {}", s.id, n + 1);
         let empty = v.title.is_none()
             && v.description.is_none()
@@ -457,10 +549,10 @@ fn check_variants(c: &mut Checker, s: &Situation, base: usize) {
         for (key, map) in [("textes", &v.prompts), ("aides", &v.hints)] {
             for (id, text) in map {
                 if s.step_index(id).is_none() {
-                    let pos = c.loc.key(key, at).or(Some(at));
+                    let pos = c.field(&variant, key);
                     c.at(pos, format!("{which} : `{key}` nomme l'étape « {id} », qui n'existe pas dans la situation"));
                 } else if key == "textes" && text.trim().is_empty() {
-                    let pos = c.loc.key(key, at).or(Some(at));
+                    let pos = c.field(&variant, key);
                     c.at(pos, format!("{which} : texte vide pour l'étape « {id} »"));
                 }
             }
@@ -469,10 +561,10 @@ fn check_variants(c: &mut Checker, s: &Situation, base: usize) {
 }
 
 /// Each red flag set aside names a flag of the rulebook and says why.
-fn check_dismissed_flags(c: &mut Checker, s: &Situation, base: usize) {
+fn check_dismissed_flags(c: &mut Checker, s: &Situation, place: &Place) {
     let book = crate::rulebook::rulebook();
     for (id, reason) in &s.dismissed_flags {
-        let at = c.loc.key("drapeaux_ecartes", base).or(Some(base));
+        let at = c.field(place, "drapeaux_ecartes");
         if book.flag(id).is_none() {
             let known: Vec<&str> = book.flags.iter().map(|f| f.id.as_str()).collect();
             c.at(
@@ -504,7 +596,7 @@ pub fn successors(s: &Situation, index: usize) -> Vec<Option<usize>> {
 }
 
 /// Unreachable steps and loops.
-fn check_graph(c: &mut Checker, s: &Situation, base: usize) {
+fn check_graph(c: &mut Checker, s: &Situation, steps: &[Place]) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -536,8 +628,7 @@ fn check_graph(c: &mut Checker, s: &Situation, base: usize) {
         }
     }
     if let Some(n) = looped {
-        let at = c.loc.key_value("id", s.steps[n].id(), steps_from(c, base));
-        c.at(at, format!(
+        c.at(Some(steps[n].at), format!(
             "situation « {} » : les étapes forment une boucle qui revient à « {} » ; une situation doit toujours avancer vers sa fin",
             s.id,
             s.steps[n].id()
@@ -545,8 +636,7 @@ fn check_graph(c: &mut Checker, s: &Situation, base: usize) {
     }
     for (i, mark) in marks.iter().enumerate() {
         if *mark == Mark::New {
-            let at = c.loc.key_value("id", s.steps[i].id(), steps_from(c, base));
-            c.at(at, format!(
+            c.at(Some(steps[i].at), format!(
                 "situation « {} » : l'étape « {} » n'est jamais atteinte (aucune `suite` n'y mène)",
                 s.id,
                 s.steps[i].id()

@@ -515,10 +515,9 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                         p.map(|p| p.register_line())
                             .unwrap_or_else(|| id.to_string())
                     };
-                    // Only a file with the same name and first name is a homonym.
-                    let homonym = matches!((opened, right), (Some(a), Some(b))
-                        if crate::text::normalise(&a.last_name) == crate::text::normalise(&b.last_name)
-                            && crate::text::normalise(&a.first_name) == crate::text::normalise(&b.first_name));
+                    // Only a namesake's file is a homonym's; any other is just the wrong file.
+                    let homonym =
+                        matches!((opened, right), (Some(a), Some(b)) if a.is_namesake_of(b));
                     let (opened, right) = (line(opened, patient), line(right, &r.patient));
                     let why = text(i, &r.explanation);
                     losses.push(RawLoss {
@@ -534,12 +533,16 @@ pub fn score(scenario: &Scenario, log: &SimLog) -> Report {
                             r.rules.0.clone()
                         },
                     });
-                    let kind = if homonym { " (homonyme)" } else { "" };
+                    let kind = if homonym {
+                        "homonyme"
+                    } else {
+                        "mauvais dossier"
+                    };
                     critical.push(CriticalError {
                         situation: s.id.clone(),
                         at: clock(at),
                         explanation: format!(
-                            "Erreur d'identité{kind} : dossier {opened} ouvert au lieu de {right}."
+                            "Erreur d'identité ({kind}) : dossier {opened} ouvert au lieu de {right}."
                         ),
                     });
                 }

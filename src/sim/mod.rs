@@ -390,9 +390,11 @@ impl Simulation {
         if self.ended {
             return;
         }
-        if self.busy_until <= self.now {
-            self.finish_exchange();
-        }
+        // A last answer whose closing words are still being said: every step is answered, so
+        // the situation is done (at the end of the shift), not missed. An exchange after a step
+        // that is not the last leaves the situation unfinished, and missed below.
+        self.finish_exchange();
+        self.busy_until = self.busy_until.min(self.now);
         for i in 0..self.states.len() {
             if !self.states[i].status.is_over() && self.states[i].status != Status::NotArrived {
                 self.miss(i, MissReason::EndOfShift);

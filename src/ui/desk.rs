@@ -1,9 +1,9 @@
 //! The desk: clock, waiting room, phone, requests and mail, the current interaction, the patient
 //! register, the log, and the keyboard shortcuts.
 
-use super::DeskAction;
 use super::theme::{self, DANGER, MUTED, OK, WARNING, with_key};
 use super::view::*;
+use super::{DeskAction, field_keys};
 use crate::scenario::Channel;
 use crate::sim::{Action, Mode};
 use crate::text::normalise;
@@ -27,7 +27,10 @@ pub struct DeskUiState {
 
 /// The whole desk at once, laid out for 1280×800 and larger.
 pub fn desk(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<DeskAction> {
-    let mut actions = shortcuts(ui, view, state);
+    // Whether a text field has the keyboard as the frame begins: an Entrée pressed in it is
+    // still its own. (Échap has already taken the keyboard away: the fields consume it.)
+    let typing = ui.ctx().egui_wants_keyboard_input();
+    let mut actions = Vec::new();
     egui::Panel::top("desk-clock").show(ui, |ui| {
         for action in clock_bar(ui, &view.clock) {
             // Ending the shift is asked for again before it happens.
@@ -60,7 +63,7 @@ pub fn desk(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<DeskAc
             log_panel(ui, &view.log);
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        actions.extend(end_banner(ui, state));
+        actions.extend(end_banner(ui, state, typing));
         actions.extend(ringing_banner(ui, view));
         match &view.interaction {
             Some(interaction) => actions.extend(interaction_panel(ui, interaction, state)),
@@ -77,6 +80,8 @@ pub fn desk(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<DeskAc
             }
         }
     });
+    // The shortcuts last, once the fields have taken the keys that were theirs.
+    actions.extend(shortcuts(ui, view, state, typing));
     actions
 }
 
@@ -112,8 +117,9 @@ pub fn ringing_banner(ui: &mut Ui, view: &DeskView) -> Vec<DeskAction> {
     actions
 }
 
-/// The confirmation before ending the shift early.
-fn end_banner(ui: &mut Ui, state: &mut DeskUiState) -> Vec<DeskAction> {
+/// The confirmation before ending the shift early; Entrée confirms unless a text field has the
+/// keyboard (`typing`: one had it when the frame began).
+fn end_banner(ui: &mut Ui, state: &mut DeskUiState, typing: bool) -> Vec<DeskAction> {
     let mut actions = Vec::new();
     if !state.confirm_end {
         return actions;
@@ -127,7 +133,7 @@ fn end_banner(ui: &mut Ui, state: &mut DeskUiState) -> Vec<DeskAction> {
         );
         ui.label("La suite de la vacation se déroule sans vous (appels sans réponse, patients qui attendent), puis le débriefing s'affiche. Tout ce qui reste compte comme manqué, urgences vitales comprises : la séance peut ne pas être validée.");
         ui.horizontal(|ui| {
-            let typing = ui.ctx().egui_wants_keyboard_input();
+            let typing = typing || ui.ctx().egui_wants_keyboard_input();
             if ui.button(with_key("Oui, terminer", "Entrée")).clicked()
                 || (!typing && ui.input(|i| i.key_pressed(Key::Enter)))
             {
@@ -456,7 +462,7 @@ pub fn interaction_panel(
             if fresh {
                 response.request_focus();
             }
-            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let entered = field_keys(ui, &response).entered;
             if (ui.button(with_key("Valider", "Entrée")).clicked() || entered)
                 && !state.typed.trim().is_empty()
             {
@@ -548,7 +554,9 @@ pub fn register_panel(
                 )
                 .labelled_by(label.id);
             ui.end_row();
-            (birth.lost_focus() || name.lost_focus()) && ui.input(|i| i.key_pressed(Key::Enter))
+            // Both fields, always: each consumes the Entrée or Échap that ends its input.
+            let (birth, name) = (field_keys(ui, &birth), field_keys(ui, &name));
+            birth.entered || name.entered
         })
         .inner;
     let searching = !state.search_birth.trim().is_empty() || !state.search_name.trim().is_empty();
@@ -633,12 +641,19 @@ pub fn shortcut_help(ui: &mut Ui, mode: Mode) {
     ui.label(RichText::new(keys.join("   ")).color(MUTED));
 }
 
-/// Keyboard shortcuts, ignored while the trainee types in a text field.
-pub fn shortcuts(ui: &mut Ui, view: &DeskView, state: &mut DeskUiState) -> Vec<DeskAction> {
+/// Keyboard shortcuts, ignored while the trainee types in a text field (`typing`: one had the
+/// keyboard when the frame began). Read after the panels, so that the Entrée or Échap that
+/// ended a field's input is already consumed by it.
+pub fn shortcuts(
+    ui: &mut Ui,
+    view: &DeskView,
+    state: &mut DeskUiState,
+    typing: bool,
+) -> Vec<DeskAction> {
     let mut actions = Vec::new();
     // Keys typed into a field, or with Ctrl/Alt (Ctrl+A selects text), are not shortcuts.
     let modified = ui.input(|i| i.modifiers.ctrl || i.modifiers.alt || i.modifiers.command);
-    if ui.ctx().egui_wants_keyboard_input() || modified {
+    if typing || ui.ctx().egui_wants_keyboard_input() || modified {
         return actions;
     }
     let pressed = |key: Key| ui.input(|i| i.key_pressed(key));

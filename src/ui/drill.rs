@@ -1,6 +1,7 @@
 //! The terminology drill screen: one question at a time, the correction right after each
 //! answer, and a summary with every right answer at the end.
 
+use super::field_keys;
 use super::theme::{self, DANGER, MUTED, OK, WARNING, with_key};
 use crate::glossary::drill::{
     DrillSession, Expected, Question, Response, Verdict, response_text, right_answer_text,
@@ -13,6 +14,10 @@ pub struct DrillUiState {
     pub typed: String,
     /// The last answer, shown with its correction until « Question suivante ».
     pub reviewing: Option<String>,
+    /// The question (series seed, number) the answer field was given the keyboard for: once
+    /// per question, so that after Échap the keyboard stays with the screen (a second Échap
+    /// leaves the drill).
+    pub focused_for: Option<(u64, usize)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,7 +61,7 @@ pub fn drill(
         show_question(ui, &question, answered + 1, total);
         let response = match &question.expected {
             Expected::Choice { options, .. } => choose(ui, options),
-            Expected::Typed { .. } => type_answer(ui, state),
+            Expected::Typed { .. } => type_answer(ui, state, (session.drill.seed, answered)),
         };
         if let Some(response) = response {
             let given = response_text(&question, &response).to_string();
@@ -113,8 +118,9 @@ fn choose(ui: &mut Ui, options: &[String]) -> Option<Response> {
     picked.map(Response::Choice)
 }
 
-/// A text field with focus; Entrée or the button submits.
-fn type_answer(ui: &mut Ui, state: &mut DrillUiState) -> Option<Response> {
+/// A text field, given the keyboard when the `question` (series seed, number) comes; Entrée or
+/// the button submits, Échap only leaves the field.
+fn type_answer(ui: &mut Ui, state: &mut DrillUiState, question: (u64, usize)) -> Option<Response> {
     let mut submitted = false;
     ui.horizontal(|ui| {
         let label = ui.label("Votre réponse :");
@@ -125,10 +131,11 @@ fn type_answer(ui: &mut Ui, state: &mut DrillUiState) -> Option<Response> {
                     .font(egui::TextStyle::Heading),
             )
             .labelled_by(label.id);
-        if !field.has_focus() && !field.lost_focus() {
+        if state.focused_for != Some(question) {
             field.request_focus();
+            state.focused_for = Some(question);
         }
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        let enter = field_keys(ui, &field).entered;
         if ui.button(with_key("Valider", "Entrée")).clicked() || enter {
             submitted = true;
         }

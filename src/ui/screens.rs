@@ -1,5 +1,6 @@
 //! The home screen (choose a scenario, mode, speed, seed) and the briefing before the shift.
 
+use super::field_keys;
 use super::theme::{self, DANGER, MUTED, with_key};
 use crate::glossary::drill::{ALL_KINDS, DrillKind};
 use crate::sim::Mode;
@@ -84,6 +85,9 @@ pub enum HomeAction {
 
 pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Option<HomeAction> {
     let mut action = None;
+    // Whether a text field has the keyboard as the frame begins: an Entrée pressed in it is
+    // its own, not the screen's.
+    let typing = ui.ctx().egui_wants_keyboard_input();
     ui.vertical_centered(|ui| {
         ui.add_space(12.0);
         ui.label(RichText::new("Secrétariat").size(32.0).strong());
@@ -91,7 +95,7 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
     });
     ui.add_space(12.0);
     // Up and down move through the list when no text field has the keyboard.
-    if !ui.ctx().egui_wants_keyboard_input() && !entries.is_empty() {
+    if !typing && !entries.is_empty() {
         let (up, down) = ui.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
         if up {
             form.selected = form.selected.saturating_sub(1);
@@ -137,13 +141,18 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
             });
         ui.horizontal(|ui| {
             let label = ui.label("Fichier :");
-            ui.add(
-                TextEdit::singleline(&mut form.open_path)
-                    .hint_text("chemin d'un fichier .ron")
-                    .desired_width(220.0),
-            )
-            .labelled_by(label.id);
-            if ui.button("Ouvrir un fichier").clicked() && !form.open_path.trim().is_empty() {
+            let field = ui
+                .add(
+                    TextEdit::singleline(&mut form.open_path)
+                        .hint_text("chemin d'un fichier .ron")
+                        .desired_width(220.0),
+                )
+                .labelled_by(label.id);
+            // Entrée in the field opens the file typed, never the selected scenario.
+            let entered = field_keys(ui, &field).entered;
+            if (ui.button("Ouvrir un fichier").clicked() || entered)
+                && !form.open_path.trim().is_empty()
+            {
                 action = Some(HomeAction::Open(form.open_path.trim().to_string()));
             }
         });
@@ -187,12 +196,15 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
         } else {
             "facultative"
         };
-        ui.add(
-            TextEdit::singleline(&mut form.seed)
-                .hint_text(hint)
-                .desired_width(160.0),
-        )
-        .labelled_by(label.id);
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut form.seed)
+                    .hint_text(hint)
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id);
+        // Entrée in the seed field starts with that seed, like the button.
+        let seed_entered = field_keys(ui, &field).entered;
         ui.label(
             RichText::new("Même scénario et même graine : même vacation pour tous les stagiaires.")
                 .color(MUTED)
@@ -206,9 +218,12 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
             can_start,
             egui::Button::new(RichText::new(with_key("Commencer", "Entrée")).size(18.0)),
         );
+        // Entrée on the screen, no text field having the keyboard.
         let enter = can_start
-            && ui.input(|i| i.key_pressed(Key::Enter))
-            && !ui.ctx().egui_wants_keyboard_input();
+            && (seed_entered
+                || (!typing
+                    && !ui.ctx().egui_wants_keyboard_input()
+                    && ui.input(|i| i.key_pressed(Key::Enter))));
         if start.clicked() || enter {
             match form.parsed_seed() {
                 Ok(_) => {
@@ -240,8 +255,9 @@ pub fn home(ui: &mut Ui, entries: &[ScenarioEntry], form: &mut HomeForm) -> Opti
                         ui.selectable_value(&mut form.drill_kind, Some(kind), kind.label());
                     }
                 });
-            let pressed_e =
-                ui.input(|i| i.key_pressed(Key::E)) && !ui.ctx().egui_wants_keyboard_input();
+            let pressed_e = ui.input(|i| i.key_pressed(Key::E))
+                && !typing
+                && !ui.ctx().egui_wants_keyboard_input();
             if ui.button(with_key("Exercices", "E")).clicked() || pressed_e {
                 action = Some(HomeAction::Drill);
             }

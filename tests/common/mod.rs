@@ -6,9 +6,12 @@ use secretariat::policy::{self, PolicyKind};
 use secretariat::scenario::{Scenario, load_scenario_file};
 use secretariat::scoring::{self, Report};
 use secretariat::sim::Mode;
+use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// A frozen copy of the example as it was shipped before the rulebook and variants: the engine
 /// and interface tests play it, and it must always load (old files keep working).
@@ -53,6 +56,41 @@ pub fn secretariat(args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the binary runs")
+}
+
+/// The `secretariat` command, which must finish within `limit`: it is killed and the test fails
+/// otherwise (for inputs that could make it wait forever). Its output goes through files, so a
+/// long output cannot hold it up.
+pub fn secretariat_within(args: &[&str], limit: Duration) -> Output {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    // One folder per run: tests run in parallel threads of one process.
+    let dir = temp_dir(&format!("within-{}", RUNS.fetch_add(1, Ordering::Relaxed)));
+    let (out_path, err_path) = (dir.join("stdout"), dir.join("stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_secretariat"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(File::create(&out_path).unwrap())
+        .stderr(File::create(&err_path).unwrap())
+        .spawn()
+        .expect("the binary runs");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("secretariat {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: std::fs::read(&out_path).unwrap(),
+        stderr: std::fs::read(&err_path).unwrap(),
+    }
 }
 
 pub fn stdout(o: &Output) -> String {
