@@ -549,7 +549,7 @@ fn scores_follow_the_documented_formulas() {
     let lost: Vec<(&str, &str, f64)> = r
         .lost
         .iter()
-        .map(|l| (l.situation.as_str(), l.axis, l.points))
+        .map(|l| (l.situation.as_str(), l.axis.as_str(), l.points))
         .collect();
     assert_eq!(
         lost,
