@@ -4,9 +4,13 @@
 //! scenario, seed, and a replay of the actions that must give the same report — then writes the
 //! class's table (`table`, CSV for French spreadsheets) and, if asked, xAPI statements (`xapi`).
 
+pub mod collect;
 pub mod file;
 pub mod result;
+pub mod table;
+pub mod xapi;
 
+pub use collect::{Accepted, Collection, Rejected, collect};
 pub use file::ExamFile;
 pub use result::{ResultFile, write_result};
 
