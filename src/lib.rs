@@ -8,6 +8,7 @@ pub mod axis;
 pub mod cli;
 pub mod coverage;
 pub mod document;
+pub mod exam;
 #[cfg(feature = "game")]
 pub mod game;
 pub mod glossary;

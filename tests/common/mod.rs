@@ -97,6 +97,33 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The rows of a CSV written for French spreadsheets, header first. Fails unless the file starts
+/// with the UTF-8 byte-order mark and uses `;`.
+pub fn spreadsheet_rows(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap();
+    let body = bytes
+        .strip_prefix("\u{feff}".as_bytes())
+        .unwrap_or_else(|| panic!("{}: no byte-order mark", path.display()));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(body);
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert!(
+        rows.iter().all(|r| r.len() == rows[0].len()),
+        "{}: rows of different lengths (not `;`-separated?)",
+        path.display()
+    );
+    rows
+}
+
 /// A fresh folder of the test's own under the system's temporary folder.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("secretariat-{name}-{}", std::process::id()));
