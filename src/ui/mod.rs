@@ -4,6 +4,7 @@
 pub mod debrief;
 pub mod desk;
 pub mod drill;
+pub mod progress;
 pub mod screens;
 pub mod theme;
 pub mod view;
