@@ -72,3 +72,89 @@ pub fn temp_file(dir: &str, name: &str, content: &str) -> PathBuf {
     std::fs::write(&path, content).unwrap();
     path
 }
+
+/// A real shift of the scenario file at `path` (relative to the project) played by a policy, as
+/// the store keeps it, dated `started_at` (RFC 3339); with the report it was made from.
+pub fn shift_record(
+    path: &str,
+    kind: PolicyKind,
+    seed: u64,
+    started_at: &str,
+    profile: Option<i64>,
+) -> (secretariat::store::SessionRecord, Report) {
+    use secretariat::journal::{ActionLog, Header};
+    let file = project(path);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let scenario = Arc::new(secretariat::scenario::load_scenario_str(&text).unwrap());
+    let log = policy::run(Arc::clone(&scenario), seed, Mode::Training, kind);
+    let report = scoring::score(&scenario, &log);
+    let header = Header {
+        started_at: started_at.to_string(),
+        profile,
+        ..Header::new(text, Some(file), seed, Mode::Training, 5.0)
+    };
+    let minutes = scenario.practice.shift_end.seconds() - scenario.practice.shift_start.seconds();
+    let record = secretariat::store::SessionRecord::of_play(
+        &header,
+        &scenario,
+        &report,
+        ActionLog::of_log(&log),
+        minutes as f64 / 5.0,
+        minutes,
+        Vec::new(),
+    );
+    (record, report)
+}
+
+/// A real series of ten terminology questions from the glossary, the first `right` answered
+/// right and the others wrong, stored as a drill session dated `started_at`.
+pub fn drill_record(
+    seed: u64,
+    right: usize,
+    started_at: &str,
+    profile: Option<i64>,
+) -> secretariat::store::SessionRecord {
+    use secretariat::glossary::drill::{self, DrillSession, Expected, Response};
+    use secretariat::journal::ActionLog;
+    use secretariat::store::{SessionKind, SessionRecord};
+    let glossary = secretariat::glossary::load_glossary_file(&project("assets/glossaire.ron"))
+        .expect("the glossary loads");
+    let mut session = DrillSession::new(drill::generate(&glossary, seed, 10, &[]));
+    while let Some(q) = session.current().cloned() {
+        let good = session.outcomes.len() < right;
+        let response = match (&q.expected, good) {
+            (Expected::Typed { accepted, .. }, true) => Response::Typed(accepted[0].clone()),
+            (Expected::Typed { .. }, false) => Response::Typed("zzz".into()),
+            (Expected::Choice { correct, .. }, true) => Response::Choice(*correct),
+            (Expected::Choice { correct, options }, false) => {
+                Response::Choice((correct + 1) % options.len())
+            }
+        };
+        session.answer(&response);
+    }
+    let score = f64::from(session.score());
+    SessionRecord {
+        id: uuid::Uuid::new_v4().to_string(),
+        profile,
+        kind: SessionKind::Drill,
+        started_at: started_at.to_string(),
+        real_seconds: 240.0,
+        game_seconds: 0,
+        scenario_id: "terminologie".into(),
+        scenario_title: "Exercices de terminologie".into(),
+        scenario_text: String::new(),
+        level: 4,
+        seed,
+        mode: Mode::Training,
+        speed: 1.0,
+        version: env!("CARGO_PKG_VERSION").into(),
+        scores: Default::default(),
+        overall: score,
+        validated: score >= 60.0,
+        critical_errors: Vec::new(),
+        report: serde_json::json!({ "questions": session.drill.questions.len(), "score": score }),
+        actions: ActionLog::new(Vec::new()),
+        resumes: Vec::new(),
+        exam: None,
+    }
+}
