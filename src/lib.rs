@@ -14,6 +14,7 @@ pub mod game;
 pub mod glossary;
 pub mod journal;
 pub mod policy;
+pub mod progress;
 pub mod quality;
 pub mod report;
 pub mod rulebook;

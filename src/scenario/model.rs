@@ -28,7 +28,8 @@ pub struct Scenario {
     pub situations: Vec<Situation>,
 }
 
-fn default_pass_mark() -> u32 {
+/// The pass mark of a scenario that does not set `seuil_validation`.
+pub fn default_pass_mark() -> u32 {
     60
 }
 

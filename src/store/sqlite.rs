@@ -4,7 +4,9 @@
 use super::record::{SessionKind, SessionRecord, SessionSummary, ThemeStat};
 use super::{EXPORT_KIND, NewProfile, Profile, ProfileExport, Result, Store, StoreError};
 use crate::sim::Mode;
-use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{
+    Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior, params,
+};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -166,58 +168,81 @@ impl SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let json = |v: &dyn erased::Json| v.to_json();
-        let added = tx.execute(
-            "INSERT OR IGNORE INTO sessions (id, profile_id, kind, started_at, real_seconds,
-                game_seconds, scenario_id, scenario_title, scenario_text, level, seed, mode, speed,
-                version, scores, overall, validated, critical_count, critical_errors, report,
-                actions, resumes, resume_count, exam_id, exam)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-            params![
-                record.id,
-                record.profile,
-                record.kind.key(),
-                record.started_at,
-                record.real_seconds,
-                record.game_seconds,
-                record.scenario_id,
-                record.scenario_title,
-                record.scenario_text,
-                record.level,
-                record.seed as i64,
-                mode_key(record.mode),
-                record.speed as f64,
-                record.version,
-                json(&record.scores),
-                record.overall,
-                record.validated,
-                record.critical_errors.len() as i64,
-                json(&record.critical_errors),
-                json(&record.report),
-                json(&record.actions),
-                json(&record.resumes),
-                record.resumes.len() as i64,
-                record.exam.as_ref().map(|e| e.exam_id.clone()),
-                record.exam.as_ref().map(|e| json(e)),
-            ],
-        )? == 1;
-        if added {
-            let key = record.profile.unwrap_or(0);
-            for (theme, stake, kept) in record.theme_points() {
-                tx.execute(
-                    "INSERT INTO theme_stats (profile_key, theme, stake, kept, sessions)
-                     VALUES (?1, ?2, ?3, ?4, 1)
-                     ON CONFLICT (profile_key, theme) DO UPDATE SET
-                        stake = stake + excluded.stake, kept = kept + excluded.kept,
-                        sessions = sessions + 1",
-                    params![key, theme, stake, kept],
-                )?;
+        let added = insert_in(&tx, record)?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Stores many sessions in one transaction (an import, a benchmark's history): all or none,
+    /// and one write to disk instead of one per session. Returns how many were new.
+    pub fn save_all(&mut self, records: &[SessionRecord]) -> Result<usize> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut added = 0;
+        for record in records {
+            if insert_in(&tx, record)? {
+                added += 1;
             }
         }
         tx.commit()?;
         Ok(added)
     }
+}
+
+/// Adds a session and its themes to the aggregates, inside the caller's transaction; `false` when
+/// it was already stored (same id).
+fn insert_in(tx: &Transaction, record: &SessionRecord) -> Result<bool> {
+    let json = |v: &dyn erased::Json| v.to_json();
+    let added = tx.execute(
+        "INSERT OR IGNORE INTO sessions (id, profile_id, kind, started_at, real_seconds,
+            game_seconds, scenario_id, scenario_title, scenario_text, level, seed, mode, speed,
+            version, scores, overall, validated, critical_count, critical_errors, report,
+            actions, resumes, resume_count, exam_id, exam)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+        params![
+            record.id,
+            record.profile,
+            record.kind.key(),
+            record.started_at,
+            record.real_seconds,
+            record.game_seconds,
+            record.scenario_id,
+            record.scenario_title,
+            record.scenario_text,
+            record.level,
+            record.seed as i64,
+            mode_key(record.mode),
+            record.speed as f64,
+            record.version,
+            json(&record.scores),
+            record.overall,
+            record.validated,
+            record.critical_errors.len() as i64,
+            json(&record.critical_errors),
+            json(&record.report),
+            json(&record.actions),
+            json(&record.resumes),
+            record.resumes.len() as i64,
+            record.exam.as_ref().map(|e| e.exam_id.clone()),
+            record.exam.as_ref().map(|e| json(e)),
+        ],
+    )? == 1;
+    if added {
+        let key = record.profile.unwrap_or(0);
+        for (theme, stake, kept) in record.theme_points() {
+            tx.execute(
+                "INSERT INTO theme_stats (profile_key, theme, stake, kept, sessions)
+                 VALUES (?1, ?2, ?3, ?4, 1)
+                 ON CONFLICT (profile_key, theme) DO UPDATE SET
+                    stake = stake + excluded.stake, kept = kept + excluded.kept,
+                    sessions = sessions + 1",
+                params![key, theme, stake, kept],
+            )?;
+        }
+    }
+    Ok(added)
 }
 
 fn same(a: &str, b: &str) -> bool {

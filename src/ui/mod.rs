@@ -7,6 +7,7 @@ pub mod desk;
 pub mod drill;
 pub mod exam;
 pub mod profiles;
+pub mod progress;
 pub mod screens;
 pub mod theme;
 pub mod view;

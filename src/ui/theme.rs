@@ -9,6 +9,34 @@ pub const OK: Color32 = Color32::from_rgb(0x3c, 0xa5, 0x5c);
 pub const MUTED: Color32 = Color32::from_rgb(0x8a, 0x8f, 0x98);
 pub const ACCENT: Color32 = Color32::from_rgb(0x3b, 0x82, 0xd9);
 
+/// The lines of « Mes progrès »: one per assessed axis, in the rulebook's order (cycling if the
+/// rulebook grows), then the overall score (`ACCENT`, thicker) and drills.
+const AXIS_LINES: [Color32; 5] = [
+    Color32::from_rgb(0x2a, 0x9d, 0x8f),
+    Color32::from_rgb(0xe7, 0x6f, 0x51),
+    Color32::from_rgb(0x9b, 0x6b, 0xd9),
+    Color32::from_rgb(0xc9, 0xa2, 0x27),
+    Color32::from_rgb(0x6a, 0xa8, 0x4f),
+];
+pub const DRILL_LINE: Color32 = Color32::from_rgb(0xd9, 0x5b, 0xa8);
+
+pub fn axis_line(n: usize) -> Color32 {
+    AXIS_LINES[n % AXIS_LINES.len()]
+}
+
+/// The background of a stretch of sessions of one level (0 tutorial … 3 confirmed, 4 unknown):
+/// faint, so that the lines stay readable, and distinct from one level to the next.
+pub fn level_tint(level: u8) -> Color32 {
+    let (r, g, b) = match level {
+        0 => (0x8a, 0x8f, 0x98),
+        1 => (0x3c, 0xa5, 0x5c),
+        2 => (0x3b, 0x82, 0xd9),
+        3 => (0x9b, 0x6b, 0xd9),
+        _ => (0x60, 0x60, 0x60),
+    };
+    Color32::from_rgba_unmultiplied(r, g, b, 28)
+}
+
 /// Green when plenty is left, orange, then red.
 pub fn level_colour(share_left: f32) -> Color32 {
     if share_left < crate::ui::view::LOW_PATIENCE {

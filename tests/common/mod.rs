@@ -161,22 +161,75 @@ pub fn stored_session(
     seed: u64,
     profile: Option<i64>,
 ) -> secretariat::store::SessionRecord {
+    let now = secretariat::journal::now_stamp();
+    shift_record(FIXTURE, kind, seed, &now, profile).0
+}
+
+/// A real shift of the scenario file at `path` (relative to the project) played by a policy, as
+/// the store keeps it, dated `started_at` (RFC 3339); with the report it was made from.
+pub fn shift_record(
+    path: &str,
+    kind: PolicyKind,
+    seed: u64,
+    started_at: &str,
+    profile: Option<i64>,
+) -> (secretariat::store::SessionRecord, Report) {
     use secretariat::journal::{ActionLog, Header};
-    let scenario = fixture();
+    let file = project(path);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let scenario = Arc::new(secretariat::scenario::load_scenario_str(&text).unwrap());
     let log = policy::run(Arc::clone(&scenario), seed, Mode::Training, kind);
     let report = scoring::score(&scenario, &log);
     let header = Header {
+        started_at: started_at.to_string(),
         profile,
-        simulated: true,
-        ..Header::new(FIXTURE_SOURCE.to_string(), None, seed, Mode::Training, 1.0)
+        ..Header::new(text, Some(file), seed, Mode::Training, 5.0)
     };
-    secretariat::store::SessionRecord::of_play(
+    let minutes = scenario.practice.shift_end.seconds() - scenario.practice.shift_start.seconds();
+    let record = secretariat::store::SessionRecord::of_play(
         &header,
         &scenario,
         &report,
         ActionLog::of_log(&log),
-        60.0,
-        2700,
+        minutes as f64 / 5.0,
+        minutes,
         Vec::new(),
-    )
+    );
+    (record, report)
+}
+
+/// A real series of ten terminology questions from the glossary, the first `right` answered
+/// right and the others wrong, stored as a drill session dated `started_at`.
+pub fn drill_record(
+    seed: u64,
+    right: usize,
+    started_at: &str,
+    profile: Option<i64>,
+) -> secretariat::store::SessionRecord {
+    use secretariat::glossary::drill::{self, DrillSession, Expected, Response};
+    use secretariat::store::SessionRecord;
+    let glossary = secretariat::glossary::load_glossary_file(&project("assets/glossaire.ron"))
+        .expect("the glossary loads");
+    let mut session = DrillSession::new(drill::generate(&glossary, seed, 10, &[]));
+    while let Some(q) = session.current().cloned() {
+        let good = session.outcomes.len() < right;
+        let response = match (&q.expected, good) {
+            (Expected::Typed { accepted, .. }, true) => Response::Typed(accepted[0].clone()),
+            (Expected::Typed { .. }, false) => Response::Typed("zzz".into()),
+            (Expected::Choice { correct, .. }, true) => Response::Choice(*correct),
+            (Expected::Choice { correct, options }, false) => {
+                Response::Choice((correct + 1) % options.len())
+            }
+        };
+        session.answer(&response);
+    }
+    let mut record = SessionRecord::of_drill(
+        &session.drill,
+        &session.outcomes,
+        "Exercices de terminologie",
+        profile,
+        240.0,
+    );
+    record.started_at = started_at.to_string();
+    record
 }
