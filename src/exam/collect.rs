@@ -198,8 +198,9 @@ fn too_many_attempts(accepted: &[Accepted], allowed: u32) -> Vec<String> {
         .filter(|(_, n, _)| *n > allowed)
         .map(|(_, n, r)| {
             format!(
-                "{} a {n} résultats alors que l'examen permet {allowed} passage(s) : toutes ses lignes sont dans le tableau",
-                who(r)
+                "{} a {n} résultats alors que l'examen permet {allowed} passage{} : toutes ses lignes sont dans le tableau",
+                who(r),
+                if allowed > 1 { "s" } else { "" }
             )
         })
         .collect()
