@@ -607,3 +607,94 @@ fn simulate_exam_refuses_a_file_that_is_not_an_exam() {
         stderr(&out)
     );
 }
+
+/// Plays `shift` with the scripted candidate, 0.1 s of real time a frame, until the game clock
+/// reaches `until` or the shift is over.
+fn play_frames(
+    shift: &mut secretariat::shift::Shift,
+    script: &mut answers::Script,
+    until: secretariat::sim::Secs,
+) {
+    while shift.sim.now() < until && !shift.close_if_due() {
+        let due = script.due(&shift.sim);
+        if shift.tick_until(0.1, due)
+            && !shift.sim.has_ended()
+            && let Some(action) = script.next_action()
+        {
+            let _ = shift.act(action);
+        }
+    }
+}
+
+#[test]
+fn a_shift_played_and_resumed_as_the_game_does_is_accepted() {
+    // The game's path, without a window: the shift driven frame by frame, killed mid-way, taken up
+    // again from its journal, its result written by write_result.
+    use secretariat::journal::{self, ExamSeat};
+    use secretariat::shift::{Shift, ShiftSetup};
+    use secretariat::store::SessionRecord;
+
+    let class = Class::prepare("game");
+    let exam = ExamFile::read(&class.exam).unwrap();
+    let scenario = std::sync::Arc::new(exam.scenario().unwrap());
+    let script_file = answers::parse(ANSWERS).unwrap();
+    let journals = class.dir.join("journaux");
+    let mut shift = Shift::new(ShiftSetup {
+        scenario: std::sync::Arc::clone(&scenario),
+        source: exam.scenario_text.clone(),
+        path: None,
+        seed: exam.seed,
+        mode: Mode::Exam,
+        speed: 60.0,
+        profile: None,
+        exam: Some(ExamSeat {
+            exam_id: exam.id.clone(),
+            title: exam.title.clone(),
+            name: "Zoé Lefèvre".into(),
+            group: "BTS-2".into(),
+            attempt: 1,
+            exam_file: Some(class.exam.clone()),
+            result_folder: None,
+        }),
+        simulated: false,
+    });
+    shift.start_journal(&journals);
+    let mut script = answers::Script::new(&script_file, std::sync::Arc::clone(&scenario));
+    play_frames(&mut shift, &mut script, 8 * 3600 + 5 * 60);
+    drop(shift); // killed: only the journal is left
+
+    let (found, broken) = journal::interrupted(&journals);
+    assert!(broken.is_empty(), "{broken:?}");
+    let mut shift = Shift::resume(&found[0], std::sync::Arc::clone(&scenario));
+    let mut script = answers::Script::new(&script_file, std::sync::Arc::clone(&scenario));
+    script.skip(
+        shift
+            .lines()
+            .iter()
+            .filter(|l| matches!(l, journal::Line::Action { .. }))
+            .count(),
+    );
+    play_frames(&mut shift, &mut script, u32::MAX);
+    let report = shift.report();
+    assert_eq!(
+        report,
+        expected_scripted(),
+        "the resumed shift scores as the script"
+    );
+    let record = SessionRecord::of_shift(&shift, &report);
+    secretariat::exam::write_result(&exam, &record, &class.results).unwrap();
+
+    let out = class.collect(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = class.rows();
+    let zoe = row_of(&rows, "Zoé Lefèvre", "1");
+    assert_eq!(cell(zoe, "simulé"), "non");
+    assert_eq!(cell(zoe, "reprises"), "1");
+    let resumed = cell(zoe, "heures des reprises");
+    assert!(
+        resumed.starts_with("08:0") && resumed.contains(", reprise le "),
+        "{resumed}"
+    );
+    assert_row_is(zoe, &expected_scripted());
+    assert_ne!(cell(zoe, "durée (min)"), "0");
+}

@@ -139,12 +139,12 @@ fn new_exam(args: &NewArgs) -> ExitCode {
     let shown = out.display();
     println!("Examen « {} » écrit dans {shown}", exam.title);
     println!(
-        "  scénario {} ({}), graine {}, vitesse ×{}, {} passage(s) permis par candidat",
+        "  scénario {} ({}), graine {}, vitesse ×{}, {} par candidat",
         file_name,
         scenario.id,
         exam.seed,
         report::number(f64::from(exam.speed)),
-        exam.attempts
+        count(exam.attempts as usize, "passage permis", "passages permis")
     );
     println!("Ensuite :");
     println!("  1. Copiez ce fichier sur chaque poste (clé USB, dossier partagé).");

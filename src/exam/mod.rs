@@ -78,7 +78,8 @@ pub fn json_problem(e: &serde_json::Error) -> String {
                 .strip_prefix("missing field `")
                 .and_then(|rest| rest.split('`').next())
             {
-                Some(field) => format!("le champ « {field} » manque{at}"),
+                // Its position would be the end of the object that lacks it: no help.
+                Some(field) => format!("le champ « {field} » manque"),
                 None => format!("un champ n'a pas la forme attendue{at}"),
             }
         }

@@ -127,31 +127,19 @@ impl ResultFile {
 
     /// Parses a result file's text. Errors say, in French, what the file is not.
     pub fn parse(text: &str) -> Result<ResultFile, String> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-            format!(
-                "ce n'est pas un fichier de résultat ({})",
-                super::json_problem(&e)
-            )
-        })?;
-        match value.get("kind").and_then(|k| k.as_str()) {
-            Some(KIND) => {}
-            Some(super::file::KIND) => {
-                return Err("c'est un fichier d'examen, pas un résultat de candidat".into());
-            }
-            _ => return Err("ce n'est pas un fichier de résultat de Secrétariat".into()),
+        let result = match serde_json::from_str::<ResultFile>(text) {
+            Ok(result) => result,
+            // Read again for what it says it is: the clearest reason (the common case, a good
+            // file, is read once).
+            Err(e) => return Err(why_not_a_result(text, &e)),
+        };
+        if result.kind != KIND {
+            return Err(not_a_result(Some(&result.kind)));
         }
-        let format = value.get("format").and_then(|f| f.as_u64()).unwrap_or(0);
-        if format > u64::from(FORMAT) {
-            return Err(format!(
-                "résultat écrit par une version plus récente de Secrétariat (format {format}) : mettez le logiciel à jour"
-            ));
+        if result.format > FORMAT {
+            return Err(newer(u64::from(result.format)));
         }
-        serde_json::from_value(value).map_err(|e| {
-            format!(
-                "fichier de résultat incomplet ou abîmé ({})",
-                super::json_problem(&e)
-            )
-        })
+        Ok(result)
     }
 
     /// The file name the result is given: `<titre>-<nom>-<AAAAMMJJ-HHMMSS>`, before any suffix.
@@ -167,6 +155,49 @@ impl ResultFile {
             .unwrap_or_else(|_| chrono::Local::now().format("%Y%m%d-%H%M%S").to_string());
         format!("{title}-{name}-{stamp}")
     }
+}
+
+/// What a file that does not read as a result says it is.
+#[derive(Deserialize)]
+struct Label {
+    kind: Option<String>,
+    format: Option<u64>,
+}
+
+fn why_not_a_result(text: &str, error: &serde_json::Error) -> String {
+    let Ok(label) = serde_json::from_str::<Label>(text) else {
+        return match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Err(syntax) => format!(
+                "ce n'est pas un fichier de résultat ({})",
+                super::json_problem(&syntax)
+            ),
+            Ok(_) => not_a_result(None),
+        };
+    };
+    if label.kind.as_deref() != Some(KIND) {
+        return not_a_result(label.kind.as_deref());
+    }
+    match label.format {
+        Some(format) if format > u64::from(FORMAT) => newer(format),
+        _ => format!(
+            "fichier de résultat incomplet ou abîmé ({})",
+            super::json_problem(error)
+        ),
+    }
+}
+
+fn not_a_result(kind: Option<&str>) -> String {
+    if kind == Some(super::file::KIND) {
+        "c'est un fichier d'examen, pas un résultat de candidat".into()
+    } else {
+        "ce n'est pas un fichier de résultat de Secrétariat".into()
+    }
+}
+
+fn newer(format: u64) -> String {
+    format!(
+        "résultat écrit par une version plus récente de Secrétariat (format {format}) : mettez le logiciel à jour"
+    )
 }
 
 /// Writes the signed result of an exam session in `folder` (created if needed), under a name of
@@ -422,6 +453,48 @@ pub(crate) mod tests {
             ("Zoé Lefèvre", "BTS-2")
         );
         std::fs::remove_dir_all(&folder).unwrap();
+    }
+
+    #[test]
+    fn files_that_are_not_results_say_what_they_are() {
+        let exam = exam();
+        let mut value = serde_json::to_value(signed(&exam)).unwrap();
+        let parse = |v: &Value| ResultFile::parse(&v.to_string());
+        assert!(parse(&value).is_ok());
+        value["format"] = 2.into();
+        assert!(
+            parse(&value)
+                .unwrap_err()
+                .contains("plus récente de Secrétariat (format 2)")
+        );
+        value["format"] = 1.into();
+        value["kind"] = "autre".into();
+        assert_eq!(
+            parse(&value).unwrap_err(),
+            "ce n'est pas un fichier de résultat de Secrétariat"
+        );
+        value["kind"] = KIND.into();
+        value.as_object_mut().unwrap().remove("report");
+        assert_eq!(
+            parse(&value).unwrap_err(),
+            "fichier de résultat incomplet ou abîmé (le champ « report » manque)"
+        );
+        let exam_text = serde_json::to_string(&exam).unwrap();
+        assert!(
+            ResultFile::parse(&exam_text)
+                .unwrap_err()
+                .contains("fichier d'examen")
+        );
+        assert!(
+            ResultFile::parse("[1, 2]")
+                .unwrap_err()
+                .contains("de Secrétariat")
+        );
+        assert!(
+            ResultFile::parse("[1, 2")
+                .unwrap_err()
+                .starts_with("ce n'est pas un fichier de résultat (JSON tronqué")
+        );
     }
 
     #[test]
