@@ -1,5 +1,5 @@
-//! « Mes progrès »: the scores over time (one line per axis and overall, a marker per session,
-//! filled when validated; the level of the scenarios as background bands), success per theme with
+//! « Mes progrès »: the scores over time (one line per axis and overall, a marker per session on
+//! the overall line, filled when validated; the level of the scenarios as background bands), success per theme with
 //! the weakest first and what trains them, and the past sessions, each reopening its debrief.
 
 use super::theme::{self, DANGER, MUTED, OK, WARNING, with_key};
@@ -185,44 +185,42 @@ fn chart(ui: &mut Ui, view: &ProgressView) {
             );
             for series in &view.series {
                 let colour = series_colour(series);
-                let xy = |validated: bool| -> Vec<[f64; 2]> {
-                    series
-                        .points
-                        .iter()
-                        .filter(|p| p.validated == validated)
-                        .map(|p| [p.day, p.score])
-                        .collect()
-                };
                 let line: Vec<[f64; 2]> = series.points.iter().map(|p| [p.day, p.score]).collect();
-                let (width, style) = match series.kind {
-                    SeriesKind::Overall => (3.0, LineStyle::Solid),
-                    SeriesKind::Drills => (1.5, LineStyle::dashed_loose()),
-                    SeriesKind::Axis(_) => (1.5, LineStyle::Solid),
+                let (width, style, markers) = match series.kind {
+                    SeriesKind::Overall => (3.0, LineStyle::Solid, true),
+                    SeriesKind::Drills => (1.5, LineStyle::dashed_loose(), true),
+                    SeriesKind::Axis(_) => (1.5, LineStyle::Solid, false),
                 };
-                // One name for the line and its markers: one legend entry shows or hides all three.
+                // One name for the line and its markers: one legend entry shows or hides both.
                 plot.line(
                     Line::new(series.label.as_str(), line)
                         .color(colour)
                         .width(width)
                         .style(style),
                 );
-                plot.points(
-                    Points::new(series.label.as_str(), xy(true))
-                        .color(colour)
-                        .radius(4.0)
-                        .filled(true),
-                );
-                plot.points(
-                    Points::new(series.label.as_str(), xy(false))
-                        .color(colour)
-                        .radius(4.0)
-                        .filled(false),
-                );
+                // A session is validated as a whole: its marker sits on the overall score (and
+                // on the drill's), not on every axis.
+                if markers {
+                    for validated in [true, false] {
+                        let xy: Vec<[f64; 2]> = series
+                            .points
+                            .iter()
+                            .filter(|p| p.validated == validated)
+                            .map(|p| [p.day, p.score])
+                            .collect();
+                        plot.points(
+                            Points::new(series.label.as_str(), xy)
+                                .color(colour)
+                                .radius(4.5)
+                                .filled(validated),
+                        );
+                    }
+                }
             }
         });
     ui.label(
         RichText::new(
-            "● séance validée   ○ non validée   — fond : niveau des scénarios joués (un score plus bas à un niveau plus élevé n'est pas un recul)",
+            "● séance validée   ○ non validée (sur la note globale)   — fond : niveau des scénarios joués (un score plus bas à un niveau plus élevé n'est pas un recul)",
         )
         .small()
         .color(MUTED),
@@ -275,7 +273,7 @@ fn describe(view: &ProgressView, hover: &HoverPosition) -> Option<String> {
         "{} : {}/100 ({verdict})\n{}\n{}{level}",
         series.label,
         number(point.score),
-        point.title,
+        view.session_of(point).title,
         progress::day_label(point.day),
     ))
 }
