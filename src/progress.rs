@@ -245,8 +245,17 @@ fn day_number(date: &DateTime<FixedOffset>) -> f64 {
 
 /// « 05/12 » for a day number (the chart's axis).
 pub fn day_label(day: f64) -> String {
+    format_day(day, "%d/%m")
+}
+
+/// « 05/12/26 »: the axis of a history longer than a few months, where « 05/12 » comes back.
+pub fn day_label_with_year(day: f64) -> String {
+    format_day(day, "%d/%m/%y")
+}
+
+fn format_day(day: f64, format: &str) -> String {
     DateTime::from_timestamp((day * 86_400.0).round() as i64, 0)
-        .map(|d| d.format("%d/%m").to_string())
+        .map(|d| d.format(format).to_string())
         .unwrap_or_default()
 }
 
@@ -523,6 +532,7 @@ mod tests {
         // 23:30 in Paris is already the next day in UTC: the chart keeps the local date.
         let day = day_of("2026-12-05T23:30:00+01:00").unwrap();
         assert_eq!(day_label(day), "05/12");
+        assert_eq!(day_label_with_year(day), "05/12/26");
         assert!((day.fract() - 23.5 / 24.0).abs() < 1e-9, "{day}");
         assert_eq!(date_label("2026-12-05T14:03:59+01:00"), "05/12/2026 14:03");
         assert_eq!(date_label("hier"), "hier");

@@ -415,6 +415,10 @@ fn a_profile_without_sessions_sees_what_to_do() {
     let mut harness = panel(view);
     harness.get_by_label("Mes progrès — Inès Petit");
     harness.get_by_label(progress::EMPTY);
+    assert!(
+        harness.query_by_label("Exporter mon historique").is_none(),
+        "nothing to export"
+    );
     assert!(harness.query_by_label("À travailler en priorité").is_none());
     harness.get_by_label("Importer un historique").click();
     harness.run();
