@@ -2,7 +2,7 @@
 //! saved into SQLite, read back, turned into the view and drawn with egui_kittest.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use secretariat::policy::PolicyKind;
 use secretariat::progress::{LibraryScenario, ProgressView};
 use secretariat::scenario::Axis;
