@@ -186,6 +186,7 @@ fn progress_screen(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("progres");
     group.sample_size(20);
+    group.measurement_time(std::time::Duration::from_secs(10));
     group.bench_function("10000-seances", |b| {
         let (store, profile) = history.get_or_insert_with(|| write_history(&dir, 10_000));
         let mut state = ProgressUiState::default();
