@@ -3,13 +3,17 @@
 //! the strict check of the whole library (about ninety shifts played per scenario: ideal, naive,
 //! three form guessers in two orders, the blind chooser on twenty seeds) under 2 s; loading the
 //! glossary under 50 ms and drawing a drill from it under 1 ms; collecting a class's exam results
-//! (30 candidates × 20 result files, every one replayed) into its table under 1 s.
+//! (30 candidates × 20 result files, every one replayed) into its table under 1 s; « Mes progrès »
+//! over 10 000 stored sessions (reading them, building the view, one frame of the panel) under 100 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use secretariat::policy::{self, PolicyKind};
+use secretariat::progress::{LibraryScenario, ProgressView};
 use secretariat::scenario::{load, load_scenario_str};
 use secretariat::scoring;
 use secretariat::sim::Mode;
+use secretariat::store::{NewProfile, SessionKind, SessionRecord, SqliteStore, Store};
+use secretariat::ui::progress::{self as ui_progress, ProgressUiState};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -170,6 +174,102 @@ fn collect_exam_results(c: &mut Criterion) {
     });
     group.finish();
     let _ = std::fs::remove_dir_all(&folder);
+/// A student's long history: every shipped scenario played by three policies and a terminology
+/// drill, repeated with new ids every three hours until there are `count` sessions, saved at once.
+fn write_history(dir: &std::path::Path, count: usize) -> (SqliteStore, i64) {
+    use secretariat::journal::{ActionLog, Header};
+    let _ = std::fs::remove_dir_all(dir);
+    let mut store = SqliteStore::open(&dir.join("resultats.sqlite"), false).unwrap();
+    let profile = store
+        .create_profile(&NewProfile {
+            first_name: "Léa".into(),
+            last_name: "Martin".into(),
+            group: "BTS 1".into(),
+        })
+        .unwrap();
+    let mut played: Vec<SessionRecord> = Vec::new();
+    for (_, text) in shipped_sources() {
+        let scenario = Arc::new(load_scenario_str(&text).unwrap());
+        for kind in [PolicyKind::Ideal, PolicyKind::Naive, PolicyKind::Random] {
+            let log = policy::run(Arc::clone(&scenario), 7, Mode::Training, kind);
+            let report = scoring::score(&scenario, &log);
+            let header = Header::new(text.clone(), None, 7, Mode::Training, 5.0);
+            played.push(SessionRecord::of_play(
+                &header,
+                &scenario,
+                &report,
+                ActionLog::of_log(&log),
+                600.0,
+                3600,
+                Vec::new(),
+            ));
+        }
+    }
+    let mut drill = played[0].clone();
+    drill.kind = SessionKind::Drill;
+    drill.scenario_text.clear();
+    drill.report = serde_json::json!({ "questions": 10, "score": 70.0 });
+    drill.overall = 70.0;
+    drill.scores.clear();
+    played.push(drill);
+    let start = chrono::DateTime::parse_from_rfc3339("2023-09-04T08:00:00+02:00").unwrap();
+    let history: Vec<SessionRecord> = (0..count)
+        .map(|n| {
+            let mut record = played[n % played.len()].clone();
+            record.id = uuid::Uuid::new_v4().to_string();
+            record.profile = Some(profile.id);
+            record.started_at = (start + chrono::Duration::hours(3 * n as i64)).to_rfc3339();
+            record
+        })
+        .collect();
+    store.save_all(&history).unwrap();
+    (store, profile.id)
+}
+
+fn progress_screen(c: &mut Criterion) {
+    let dir =
+        std::env::temp_dir().join(format!("secretariat-bench-progres-{}", std::process::id()));
+    let library: Vec<LibraryScenario> = shipped_sources()
+        .iter()
+        .map(|(name, text)| {
+            let s = load_scenario_str(text).unwrap();
+            LibraryScenario::of(&s, &PathBuf::from(format!("scenarios/{name}.ron")))
+        })
+        .collect();
+    // Written on first use: other benchmarks run without this setup.
+    let mut history: Option<(SqliteStore, i64)> = None;
+    let ctx = egui::Context::default();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let mut group = c.benchmark_group("progres");
+    group.sample_size(20);
+    group.measurement_time(std::time::Duration::from_secs(10));
+    group.bench_function("10000-seances", |b| {
+        let (store, profile) = history.get_or_insert_with(|| write_history(&dir, 10_000));
+        let mut state = ProgressUiState::default();
+        b.iter(|| {
+            let sessions = store.sessions(Some(*profile)).unwrap();
+            let themes = store.themes(Some(*profile)).unwrap();
+            let view = ProgressView::build(&sessions, &themes, &library).named("Léa Martin");
+            let mut output = ctx.run_ui(input(), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    black_box(ui_progress::progress(ui, &view, &mut state));
+                });
+            });
+            // The font atlas would go to the GPU: there is none here.
+            output.textures_delta.clear();
+            let shapes = std::mem::take(&mut output.shapes);
+            black_box(ctx.tessellate(shapes, output.pixels_per_point))
+        })
+    });
+    group.finish();
+    drop(history);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(
@@ -178,6 +278,7 @@ criterion_group!(
     strict_check_all,
     glossary_and_drills,
     simulate_shift,
-    collect_exam_results
+    collect_exam_results,
+    progress_screen
 );
 criterion_main!(benches);

@@ -7,6 +7,7 @@
 pub mod axis;
 pub mod cli;
 pub mod coverage;
+pub mod digest;
 pub mod document;
 pub mod exam;
 #[cfg(feature = "game")]

@@ -77,8 +77,8 @@ pub struct ScorePoint {
     pub score: f64,
     pub validated: bool,
     pub level: u8,
-    pub title: String,
-    pub session: String,
+    /// Its session in `ProgressView::sessions` (titles are not copied on every series).
+    pub row: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -176,7 +176,10 @@ impl ProgressView {
         themes: &[ThemeStat],
         library: &[LibraryScenario],
     ) -> ProgressView {
-        let series = series_of(sessions);
+        // Each stamp read once: ten thousand sessions are ten thousand dates to parse.
+        let stamps: Vec<Option<DateTime<FixedOffset>>> =
+            sessions.iter().map(|s| parse(&s.started_at)).collect();
+        let series = series_of(sessions, &stamps);
         let days = day_range(&series);
         let levels = level_bands(&series, days);
         let themes = theme_rows(themes);
@@ -198,7 +201,12 @@ impl ProgressView {
             pass_mark: pass_mark(sessions, library),
             themes,
             weakest,
-            sessions: sessions.iter().rev().map(session_row).collect(),
+            sessions: sessions
+                .iter()
+                .zip(&stamps)
+                .rev()
+                .map(|(s, stamp)| session_row(s, stamp.as_ref()))
+                .collect(),
         }
     }
 
@@ -219,27 +227,45 @@ impl ProgressView {
     pub fn is_empty(&self) -> bool {
         self.sessions.is_empty()
     }
+
+    /// The session a point of the chart stands for.
+    pub fn session_of(&self, point: &ScorePoint) -> &SessionRow {
+        &self.sessions[point.row]
+    }
 }
 
 /// An RFC 3339 stamp as the day number of its own local date and time.
 pub fn day_of(stamp: &str) -> Option<f64> {
-    let local = parse(stamp)?.naive_local().and_utc();
-    Some(local.timestamp() as f64 / 86_400.0)
+    parse(stamp).map(|d| day_number(&d))
+}
+
+fn day_number(date: &DateTime<FixedOffset>) -> f64 {
+    date.naive_local().and_utc().timestamp() as f64 / 86_400.0
 }
 
 /// « 05/12 » for a day number (the chart's axis).
 pub fn day_label(day: f64) -> String {
+    format_day(day, "%d/%m")
+}
+
+/// « 05/12/26 »: the axis of a history longer than a few months, where « 05/12 » comes back.
+pub fn day_label_with_year(day: f64) -> String {
+    format_day(day, "%d/%m/%y")
+}
+
+fn format_day(day: f64, format: &str) -> String {
     DateTime::from_timestamp((day * 86_400.0).round() as i64, 0)
-        .map(|d| d.format("%d/%m").to_string())
+        .map(|d| d.format(format).to_string())
         .unwrap_or_default()
 }
 
 /// « 05/12/2026 14:03 », or the stamp as stored when it cannot be read.
 pub fn date_label(stamp: &str) -> String {
-    parse(stamp).map_or_else(
-        || stamp.to_string(),
-        |d| d.format("%d/%m/%Y %H:%M").to_string(),
-    )
+    parse(stamp).map_or_else(|| stamp.to_string(), |d| long_date(&d))
+}
+
+fn long_date(date: &DateTime<FixedOffset>) -> String {
+    date.format("%d/%m/%Y %H:%M").to_string()
 }
 
 fn parse(stamp: &str) -> Option<DateTime<FixedOffset>> {
@@ -278,23 +304,26 @@ pub fn drill_for(tag: &str) -> Option<DrillSuggestion> {
     Some(DrillSuggestion { kind, label })
 }
 
-fn series_of(sessions: &[SessionSummary]) -> Vec<Series> {
-    let point = |s: &SessionSummary, day: f64, score: f64| ScorePoint {
+fn series_of(sessions: &[SessionSummary], stamps: &[Option<DateTime<FixedOffset>>]) -> Vec<Series> {
+    // The list shows the newest first: the oldest session is its last row.
+    let last = sessions.len().saturating_sub(1);
+    let mut dated: Vec<(f64, usize, &SessionSummary)> = sessions
+        .iter()
+        .zip(stamps)
+        .enumerate()
+        .filter_map(|(n, (s, stamp))| Some((day_number(stamp.as_ref()?), last - n, s)))
+        .collect();
+    dated.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let point = |&(day, row, s): &(f64, usize, &SessionSummary), score: f64| ScorePoint {
         day,
         score,
         validated: s.validated,
         level: s.level,
-        title: s.scenario_title.clone(),
-        session: s.id.clone(),
+        row,
     };
-    let mut dated: Vec<(f64, &SessionSummary)> = sessions
-        .iter()
-        .filter_map(|s| Some((day_of(&s.started_at)?, s)))
-        .collect();
-    dated.sort_by(|a, b| a.0.total_cmp(&b.0));
     let (drills, shifts): (Vec<_>, Vec<_>) = dated
         .into_iter()
-        .partition(|(_, s)| s.kind == SessionKind::Drill);
+        .partition(|(_, _, s)| s.kind == SessionKind::Drill);
     let mut out: Vec<Series> = Axis::ALL
         .into_iter()
         .map(|axis| Series {
@@ -303,7 +332,7 @@ fn series_of(sessions: &[SessionSummary]) -> Vec<Series> {
             label: axis.label().to_string(),
             points: shifts
                 .iter()
-                .filter_map(|&(day, s)| Some(point(s, day, *s.scores.get(axis.key())?)))
+                .filter_map(|d| Some(point(d, *d.2.scores.get(axis.key())?)))
                 .collect(),
         })
         .filter(|series| !series.points.is_empty())
@@ -312,19 +341,13 @@ fn series_of(sessions: &[SessionSummary]) -> Vec<Series> {
         kind: SeriesKind::Overall,
         key: OVERALL_KEY.to_string(),
         label: OVERALL_LABEL.to_string(),
-        points: shifts
-            .iter()
-            .map(|&(d, s)| point(s, d, s.overall))
-            .collect(),
+        points: shifts.iter().map(|d| point(d, d.2.overall)).collect(),
     });
     out.push(Series {
         kind: SeriesKind::Drills,
         key: DRILLS_KEY.to_string(),
         label: DRILLS_LABEL.to_string(),
-        points: drills
-            .iter()
-            .map(|&(d, s)| point(s, d, s.overall))
-            .collect(),
+        points: drills.iter().map(|d| point(d, d.2.overall)).collect(),
     });
     out.retain(|series| !series.points.is_empty());
     out
@@ -435,10 +458,10 @@ fn pass_mark(sessions: &[SessionSummary], library: &[LibraryScenario]) -> u32 {
         .map_or_else(crate::scenario::default_pass_mark, |(mark, _)| mark)
 }
 
-fn session_row(s: &SessionSummary) -> SessionRow {
+fn session_row(s: &SessionSummary, stamp: Option<&DateTime<FixedOffset>>) -> SessionRow {
     SessionRow {
         id: s.id.clone(),
-        date: date_label(&s.started_at),
+        date: stamp.map_or_else(|| s.started_at.clone(), long_date),
         kind: s.kind.label().to_string(),
         title: s.scenario_title.clone(),
         level: if s.kind == SessionKind::Drill {
@@ -509,6 +532,7 @@ mod tests {
         // 23:30 in Paris is already the next day in UTC: the chart keeps the local date.
         let day = day_of("2026-12-05T23:30:00+01:00").unwrap();
         assert_eq!(day_label(day), "05/12");
+        assert_eq!(day_label_with_year(day), "05/12/26");
         assert!((day.fract() - 23.5 / 24.0).abs() < 1e-9, "{day}");
         assert_eq!(date_label("2026-12-05T14:03:59+01:00"), "05/12/2026 14:03");
         assert_eq!(date_label("hier"), "hier");
@@ -548,7 +572,11 @@ mod tests {
             ["prioritisation", "confidentiality", OVERALL_KEY, DRILLS_KEY]
         );
         let overall = &view.series[2];
-        let ids: Vec<&str> = overall.points.iter().map(|p| p.session.as_str()).collect();
+        let ids: Vec<&str> = overall
+            .points
+            .iter()
+            .map(|p| view.session_of(p).id.as_str())
+            .collect();
         assert_eq!(ids, ["a", "b"], "oldest first, no drill");
         assert!(!overall.points[0].validated && overall.points[1].validated);
         assert_eq!(view.series[3].label, "Terminologie (exercices)");
@@ -617,7 +645,7 @@ mod tests {
     #[test]
     fn themes_are_sorted_weakest_first_without_blocks_or_small_stakes() {
         let themes = [
-            stat("agenda", 50.0, 45.0),
+            stat("agenda", 50.0, 50.0),
             stat("bloc-2", 300.0, 10.0),
             stat("homonyme", 40.0, 10.0),
             stat("urgence-vitale", 80.0, 40.0),
@@ -633,9 +661,9 @@ mod tests {
         assert_eq!(view.themes[0].label, "Homonymes");
         assert_eq!(view.themes[0].success, 0.25);
         assert_eq!(view.themes[3].label, "Autorite parentale");
-        // A theme kept in full is not weak.
+        // A theme kept in full is not weak: two weak themes, not three.
         let weak: Vec<&str> = view.weakest.iter().map(|w| w.theme.tag.as_str()).collect();
-        assert_eq!(weak, ["homonyme", "urgence-vitale", "agenda"]);
+        assert_eq!(weak, ["homonyme", "urgence-vitale"]);
     }
 
     #[test]

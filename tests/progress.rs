@@ -2,7 +2,7 @@
 //! saved into SQLite, read back, turned into the view and drawn with egui_kittest.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use secretariat::policy::PolicyKind;
 use secretariat::progress::{LibraryScenario, ProgressView};
 use secretariat::scenario::Axis;
@@ -135,7 +135,7 @@ fn the_view_holds_each_axis_and_the_overall_score_in_order_with_drills_apart() {
     let got: Vec<(String, f64, bool)> = overall
         .points
         .iter()
-        .map(|p| (p.session.clone(), p.score, p.validated))
+        .map(|p| (view.session_of(p).id.clone(), p.score, p.validated))
         .collect();
     let want: Vec<(String, f64, bool)> = h
         .shifts
@@ -148,7 +148,7 @@ fn the_view_holds_each_axis_and_the_overall_score_in_order_with_drills_apart() {
 
     let drills = view.series.last().unwrap();
     assert_eq!(drills.points.len(), 1);
-    assert_eq!(drills.points[0].session, h.drill.id);
+    assert_eq!(view.session_of(&drills.points[0]).id, h.drill.id);
     assert_eq!(drills.points[0].score, h.drill.overall);
     assert_eq!(h.drill.overall, 70.0, "seven right answers out of ten");
 
@@ -158,7 +158,7 @@ fn the_view_holds_each_axis_and_the_overall_score_in_order_with_drills_apart() {
         .find(|a| h.shifts[3].1.assesses(*a))
         .unwrap();
     let radiology = view.series[0].points.last().unwrap();
-    assert_eq!(radiology.session, h.shifts[3].0.id);
+    assert_eq!(view.session_of(radiology).id, h.shifts[3].0.id);
     assert_eq!(radiology.score, h.shifts[3].1.scores.get(first_axis));
 
     // Tutorial, then beginner, then intermediate: three bands, not a decline.
@@ -415,6 +415,10 @@ fn a_profile_without_sessions_sees_what_to_do() {
     let mut harness = panel(view);
     harness.get_by_label("Mes progrès — Inès Petit");
     harness.get_by_label(progress::EMPTY);
+    assert!(
+        harness.query_by_label("Exporter mon historique").is_none(),
+        "nothing to export"
+    );
     assert!(harness.query_by_label("À travailler en priorité").is_none());
     harness.get_by_label("Importer un historique").click();
     harness.run();

@@ -83,6 +83,14 @@ fn themes_add_up_over_sessions_and_a_profile_can_be_deleted_with_its_data() {
         store.save(r).unwrap();
     }
     store.set_last_profile(Some(zoe.id)).unwrap();
+    {
+        // Three sessions of one scenario keep its text once.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let texts: i64 = conn
+            .query_row("SELECT count(*) FROM scenario_texts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(texts, 1);
+    }
     let themes = store.themes(Some(zoe.id)).unwrap();
     let stake_a: f64 = a.theme_points().iter().map(|t| t.1).sum();
     let stake_b: f64 = b.theme_points().iter().map(|t| t.1).sum();

@@ -168,7 +168,13 @@ struct SimulateArgs {
     )]
     file: Option<PathBuf>,
     /// Graine des variations (même graine, même vacation).
-    #[arg(long, default_value_t = 1, value_name = "N", help_heading = "Options")]
+    #[arg(
+        long,
+        default_value_t = 1,
+        value_name = "N",
+        conflicts_with = "exam",
+        help_heading = "Options"
+    )]
     seed: u64,
     /// Stagiaire automatique.
     #[arg(long, value_enum, value_name = "POLITIQUE", help_heading = "Options")]
@@ -192,6 +198,7 @@ struct SimulateArgs {
         value_enum,
         default_value = "entrainement",
         value_name = "MODE",
+        conflicts_with = "exam",
         help_heading = "Options"
     )]
     mode: ModeArg,
@@ -199,7 +206,7 @@ struct SimulateArgs {
     #[arg(long, help_heading = "Options")]
     json: bool,
     /// Enregistre la séance dans l'historique (marquée « simulée »).
-    #[arg(long, help_heading = "Options")]
+    #[arg(long, conflicts_with = "exam", help_heading = "Options")]
     save: bool,
     /// Avec --save : le profil (« Prénom Nom », créé s'il n'existe pas).
     #[arg(

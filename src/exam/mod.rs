@@ -14,34 +14,7 @@ pub use collect::{Accepted, Collection, Rejected, collect};
 pub use file::ExamFile;
 pub use result::{ResultFile, write_result};
 
-use sha2::{Digest, Sha256};
-
-/// Lower-case hexadecimal, two digits a byte.
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
-}
-
-/// The bytes of a hexadecimal string; `None` if it is not one.
-pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
-}
-
-/// SHA-256 of a text, in hexadecimal: how a result names the scenario text it was played on.
-pub fn sha256_hex(text: &str) -> String {
-    hex(&Sha256::digest(text.as_bytes()))
-}
+pub use crate::digest::{hex, sha256_hex, unhex};
 
 /// A piece of a file name: lower case, no accents, words joined by hyphens, at most `max` chars.
 pub fn slug(text: &str, max: usize) -> String {

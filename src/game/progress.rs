@@ -112,7 +112,7 @@ fn progress_ui(
         return Ok(());
     }
     if let Some((text, ok)) = &screen.message {
-        egui::TopBottomPanel::bottom("progres-message").show(&mut root, |ui| {
+        egui::Panel::bottom("progres-message").show(&mut root, |ui| {
             let colour = if *ok {
                 crate::ui::theme::OK
             } else {

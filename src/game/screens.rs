@@ -292,7 +292,7 @@ fn home_ui(
     let mut root = root_ui(ctx);
     let home = &mut *home;
     let bar = results.bar_view();
-    let profile_action = egui::TopBottomPanel::top("profil")
+    let profile_action = egui::Panel::top("profil")
         .show(&mut root, |ui| {
             ui.add_space(4.0);
             let action = profile_bar(ui, &bar, &mut profiles.0);
@@ -496,7 +496,7 @@ fn debrief_ui(
     }
     let mut root = root_ui(ctx);
     if !report.notes.is_empty() || !report.problems.is_empty() {
-        egui::TopBottomPanel::top("debrief-notes").show(&mut root, |ui| {
+        egui::Panel::top("debrief-notes").show(&mut root, |ui| {
             for n in &report.notes {
                 ui.label(egui::RichText::new(n).color(crate::ui::theme::OK));
             }

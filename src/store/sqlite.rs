@@ -21,6 +21,7 @@ CREATE TABLE profiles (
     created_at TEXT NOT NULL
 );
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE scenario_texts (hash TEXT PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE sessions (
     id TEXT PRIMARY KEY,
     profile_id INTEGER REFERENCES profiles(id) ON DELETE CASCADE,
@@ -30,7 +31,8 @@ CREATE TABLE sessions (
     game_seconds INTEGER NOT NULL,
     scenario_id TEXT NOT NULL,
     scenario_title TEXT NOT NULL,
-    scenario_text TEXT NOT NULL,
+    -- The text is kept once per version (`scenario_texts`): sessions on a shipped scenario share it.
+    scenario_hash TEXT NOT NULL REFERENCES scenario_texts(hash),
     level INTEGER NOT NULL,
     seed INTEGER NOT NULL,
     mode TEXT NOT NULL,
@@ -48,7 +50,11 @@ CREATE TABLE sessions (
     exam_id TEXT,
     exam TEXT
 );
-CREATE INDEX sessions_by_profile ON sessions(profile_id, started_at);
+-- « Mes progrès » and `results` read the summary columns only: an index holding them all answers
+-- from itself, without walking each session's report and actions.
+CREATE INDEX sessions_summaries ON sessions(profile_id, started_at, id, kind, real_seconds,
+    scenario_id, scenario_title, level, mode, scores, overall, validated, critical_count,
+    resume_count);
 CREATE INDEX sessions_by_exam ON sessions(exam_id, profile_id);
 CREATE TABLE theme_stats (
     profile_key INTEGER NOT NULL,
@@ -105,14 +111,11 @@ impl SqliteStore {
     fn open_checked(path: &Path, removable: bool) -> rusqlite::Result<SqliteStore> {
         let conn = Connection::open(path)?;
         conn.busy_timeout(Duration::from_secs(10))?;
-        // Reads the header: fails at once on a file that is not a database.
-        let status: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if status != "ok" {
-            return Err(rusqlite::Error::SqliteFailure(
-                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
-                Some(status),
-            ));
-        }
+        // Reads the header and the schema: fails at once on a file that is not a database, without
+        // reading the whole file as an integrity check would (a history may be large).
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
         let wal = !removable && enable_wal(&conn);
         if !wal {
             conn.pragma_update(None, "journal_mode", "DELETE")?;
@@ -194,9 +197,14 @@ impl SqliteStore {
 /// it was already stored (same id).
 fn insert_in(tx: &Transaction, record: &SessionRecord) -> Result<bool> {
     let json = |v: &dyn erased::Json| v.to_json();
+    let hash = crate::digest::sha256_hex(&record.scenario_text);
+    tx.execute(
+        "INSERT OR IGNORE INTO scenario_texts (hash, text) VALUES (?1, ?2)",
+        params![hash, record.scenario_text],
+    )?;
     let added = tx.execute(
         "INSERT OR IGNORE INTO sessions (id, profile_id, kind, started_at, real_seconds,
-            game_seconds, scenario_id, scenario_title, scenario_text, level, seed, mode, speed,
+            game_seconds, scenario_id, scenario_title, scenario_hash, level, seed, mode, speed,
             version, scores, overall, validated, critical_count, critical_errors, report,
             actions, resumes, resume_count, exam_id, exam)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
@@ -210,7 +218,7 @@ fn insert_in(tx: &Transaction, record: &SessionRecord) -> Result<bool> {
             record.game_seconds,
             record.scenario_id,
             record.scenario_title,
-            record.scenario_text,
+            hash,
             record.level,
             record.seed as i64,
             mode_key(record.mode),
@@ -349,6 +357,16 @@ fn kind_of(key: &str) -> SessionKind {
 const SUMMARY_COLUMNS: &str = "id, profile_id, kind, started_at, real_seconds, scenario_id,
     scenario_title, level, mode, scores, overall, validated, critical_count, resume_count";
 
+/// The sessions' summaries, of one profile (`?1`) or of all, oldest first.
+fn summaries_sql(of_profile: bool) -> String {
+    let filter = if of_profile {
+        "WHERE profile_id = ?1"
+    } else {
+        ""
+    };
+    format!("SELECT {SUMMARY_COLUMNS} FROM sessions {filter} ORDER BY started_at, rowid")
+}
+
 fn summary_of(r: &Row) -> rusqlite::Result<SessionSummary> {
     Ok(SessionSummary {
         id: r.get(0)?,
@@ -369,7 +387,9 @@ fn summary_of(r: &Row) -> rusqlite::Result<SessionSummary> {
 }
 
 const RECORD_COLUMNS: &str = "id, profile_id, kind, started_at, real_seconds, game_seconds,
-    scenario_id, scenario_title, scenario_text, level, seed, mode, speed, version, scores, overall,
+    scenario_id, scenario_title,
+    (SELECT text FROM scenario_texts WHERE hash = sessions.scenario_hash),
+    level, seed, mode, speed, version, scores, overall,
     validated, critical_errors, report, actions, resumes, exam";
 
 fn record_of(r: &Row) -> rusqlite::Result<SessionRecord> {
@@ -469,6 +489,10 @@ impl Store for SqliteStore {
         tx.execute("DELETE FROM theme_stats WHERE profile_key = ?1", [id])?;
         tx.execute("DELETE FROM profiles WHERE id = ?1", [id])?;
         tx.execute(
+            "DELETE FROM scenario_texts WHERE hash NOT IN (SELECT scenario_hash FROM sessions)",
+            [],
+        )?;
+        tx.execute(
             "DELETE FROM settings WHERE key = 'last_profile' AND value = ?1",
             [id.to_string()],
         )?;
@@ -513,13 +537,7 @@ impl Store for SqliteStore {
     }
 
     fn sessions(&self, profile: Option<i64>) -> Result<Vec<SessionSummary>> {
-        let sql = match profile {
-            Some(_) => format!(
-                "SELECT {SUMMARY_COLUMNS} FROM sessions WHERE profile_id = ?1 ORDER BY started_at, rowid"
-            ),
-            None => format!("SELECT {SUMMARY_COLUMNS} FROM sessions ORDER BY started_at, rowid"),
-        };
-        let mut stmt = self.conn.prepare(&sql)?;
+        let mut stmt = self.conn.prepare(&summaries_sql(profile.is_some()))?;
         let rows = match profile {
             Some(p) => stmt.query_map([p], summary_of)?,
             None => stmt.query_map([], summary_of)?,
@@ -621,5 +639,37 @@ impl Store for SqliteStore {
             }
         }
         Ok((profile, added))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_are_read_from_the_index_alone() {
+        let dir = std::env::temp_dir().join(format!("secretariat-plan-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = SqliteStore::open(&dir.join("resultats.sqlite"), false).unwrap();
+        for of_profile in [true, false] {
+            let plan: Vec<String> = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", summaries_sql(of_profile)))
+                .unwrap()
+                .query_map(
+                    rusqlite::params_from_iter([1].iter().take(of_profile as usize)),
+                    |r| r.get::<_, String>(3),
+                )
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            // The rows (and their scenario texts, reports and action logs) are never read.
+            assert!(
+                plan.iter()
+                    .any(|step| step.contains("COVERING INDEX sessions_summaries")),
+                "{plan:?}"
+            );
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

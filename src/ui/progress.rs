@@ -1,5 +1,5 @@
-//! « Mes progrès »: the scores over time (one line per axis and overall, a marker per session,
-//! filled when validated; the level of the scenarios as background bands), success per theme with
+//! « Mes progrès »: the scores over time (one line per axis and overall, a marker per session on
+//! the overall line, filled when validated; the level of the scenarios as background bands), success per theme with
 //! the weakest first and what trains them, and the past sessions, each reopening its debrief.
 
 use super::theme::{self, DANGER, MUTED, OK, WARNING, with_key};
@@ -9,8 +9,7 @@ use crate::report::number;
 use crate::scenario::Axis;
 use egui::{Align2, Button, Key, ProgressBar, RichText, ScrollArea, Ui, vec2};
 use egui_plot::{
-    Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint,
-    Points, Span, Text,
+    GridInput, GridMark, HLine, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points, Span, Text,
 };
 use std::path::PathBuf;
 
@@ -62,7 +61,7 @@ pub fn progress(
         if ui.button(with_key("Accueil", "Échap")).clicked() {
             action = Some(ProgressAction::Home);
         }
-        if ui.button("Exporter mon historique").clicked() {
+        if !view.is_empty() && ui.button("Exporter mon historique").clicked() {
             action = Some(ProgressAction::ExportHistory);
         }
         if ui.button("Importer un historique").clicked() {
@@ -133,12 +132,6 @@ fn chart(ui: &mut Ui, view: &ProgressView) {
     };
     Plot::new("progress-chart")
         .height(CHART_HEIGHT)
-        .legend(
-            Legend::default()
-                .position(Corner::RightBottom)
-                .background_alpha(0.9)
-                .follow_insertion_order(true),
-        )
         // A picture of the history, not a tool: the mouse wheel scrolls the screen.
         .allow_zoom(false)
         .allow_drag(false)
@@ -151,7 +144,13 @@ fn chart(ui: &mut Ui, view: &ProgressView) {
         .include_y(0.0)
         .include_y(TOP_OF_CHART)
         .x_grid_spacer(day_marks)
-        .x_axis_formatter(|mark, _| progress::day_label(mark.value))
+        .x_axis_formatter(|mark, _| {
+            if mark.step_size >= 30.0 {
+                progress::day_label_with_year(mark.value)
+            } else {
+                progress::day_label(mark.value)
+            }
+        })
         .y_axis_formatter(|mark, _| {
             if (0.0..=100.0).contains(&mark.value) {
                 format!("{:.0}", mark.value)
@@ -185,54 +184,103 @@ fn chart(ui: &mut Ui, view: &ProgressView) {
             );
             for series in &view.series {
                 let colour = series_colour(series);
-                let xy = |validated: bool| -> Vec<[f64; 2]> {
-                    series
-                        .points
-                        .iter()
-                        .filter(|p| p.validated == validated)
-                        .map(|p| [p.day, p.score])
-                        .collect()
-                };
                 let line: Vec<[f64; 2]> = series.points.iter().map(|p| [p.day, p.score]).collect();
-                let (width, style) = match series.kind {
-                    SeriesKind::Overall => (3.0, LineStyle::Solid),
-                    SeriesKind::Drills => (1.5, LineStyle::dashed_loose()),
-                    SeriesKind::Axis(_) => (1.5, LineStyle::Solid),
+                let (width, style, markers) = match series.kind {
+                    SeriesKind::Overall => (3.0, LineStyle::Solid, true),
+                    SeriesKind::Drills => (1.5, LineStyle::dashed_loose(), true),
+                    SeriesKind::Axis(_) => (1.5, LineStyle::Solid, false),
                 };
-                // One name for the line and its markers: one legend entry shows or hides all three.
+                // One name for the line and its markers: one legend entry shows or hides both.
                 plot.line(
                     Line::new(series.label.as_str(), line)
                         .color(colour)
                         .width(width)
                         .style(style),
                 );
-                plot.points(
-                    Points::new(series.label.as_str(), xy(true))
-                        .color(colour)
-                        .radius(4.0)
-                        .filled(true),
-                );
-                plot.points(
-                    Points::new(series.label.as_str(), xy(false))
-                        .color(colour)
-                        .radius(4.0)
-                        .filled(false),
-                );
+                // A session is validated as a whole: its marker sits on the overall score (and
+                // on the drill's), not on every axis.
+                if markers {
+                    for validated in [true, false] {
+                        let xy: Vec<[f64; 2]> = series
+                            .points
+                            .iter()
+                            .filter(|p| p.validated == validated)
+                            .map(|p| [p.day, p.score])
+                            .collect();
+                        plot.points(
+                            Points::new(series.label.as_str(), xy)
+                                .color(colour)
+                                .radius(4.5)
+                                .filled(validated),
+                        );
+                    }
+                }
             }
         });
-    ui.label(
-        RichText::new(
-            "● séance validée   ○ non validée   — fond : niveau des scénarios joués (un score plus bas à un niveau plus élevé n'est pas un recul)",
-        )
-        .small()
-        .color(MUTED),
-    );
+    legend(ui, view);
+}
+
+/// What each line, marker and band means, under the chart: inside it, a legend of eight entries
+/// would hide the latest sessions.
+fn legend(ui: &mut Ui, view: &ProgressView) {
+    let sample = |ui: &mut Ui, draw: &dyn Fn(&egui::Painter, egui::Rect)| {
+        let (rect, _) = ui.allocate_exact_size(vec2(22.0, 12.0), egui::Sense::hover());
+        draw(ui.painter(), rect);
+    };
+    let line = |colour: egui::Color32, width: f32, dashed: bool| {
+        move |painter: &egui::Painter, rect: egui::Rect| {
+            let ends = [rect.left_center(), rect.right_center()];
+            let stroke = egui::Stroke::new(width, colour);
+            if dashed {
+                painter.extend(egui::Shape::dashed_line(&ends, stroke, 4.0, 3.0));
+            } else {
+                painter.line_segment(ends, stroke);
+            }
+        }
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for series in &view.series {
+            let (width, dashed) = match series.kind {
+                SeriesKind::Overall => (3.0, false),
+                SeriesKind::Drills => (1.5, true),
+                SeriesKind::Axis(_) => (1.5, false),
+            };
+            sample(ui, &line(series_colour(series), width, dashed));
+            ui.label(RichText::new(&series.label).small());
+            ui.add_space(8.0);
+        }
+        sample(ui, &line(WARNING, 1.0, true));
+        ui.label(RichText::new(format!("Seuil de validation ({})", view.pass_mark)).small());
+        ui.add_space(8.0);
+        sample(ui, &|p: &egui::Painter, r: egui::Rect| {
+            p.circle_filled(r.center(), 4.5, theme::ACCENT);
+        });
+        ui.label(RichText::new("séance validée").small());
+        sample(ui, &|p: &egui::Painter, r: egui::Rect| {
+            p.circle_stroke(r.center(), 4.5, egui::Stroke::new(1.0, theme::ACCENT));
+        });
+        ui.label(RichText::new("non validée").small());
+        ui.add_space(8.0);
+        if let Some(band) = view.levels.first() {
+            sample(ui, &|p: &egui::Painter, r: egui::Rect| {
+                p.rect_filled(r, 0.0, theme::level_tint(band.level));
+            });
+            ui.label(
+                RichText::new(
+                    "fond : niveau des scénarios (plus bas à un niveau plus élevé n'est pas un recul)",
+                )
+                .small(),
+            );
+        }
+    });
 }
 
 /// Grid lines on whole days, weeks, months or years: wide enough apart for a « 05/12 » label.
 fn day_marks(input: GridInput) -> Vec<GridMark> {
     const STEPS: [f64; 8] = [1.0, 2.0, 7.0, 14.0, 30.0, 91.0, 182.0, 365.0];
-    let wanted = input.base_step_size * 6.0;
+    // `base_step_size` is 8 points of the screen; labels need some 80.
+    let wanted = input.base_step_size * 10.0;
     let step = STEPS
         .into_iter()
         .find(|&s| s >= wanted)
@@ -275,7 +323,7 @@ fn describe(view: &ProgressView, hover: &HoverPosition) -> Option<String> {
         "{} : {}/100 ({verdict})\n{}\n{}{level}",
         series.label,
         number(point.score),
-        point.title,
+        view.session_of(point).title,
         progress::day_label(point.day),
     ))
 }
@@ -313,9 +361,15 @@ fn themes(ui: &mut Ui, view: &ProgressView) -> Option<ProgressAction> {
                     .small()
                     .color(MUTED),
             );
-            for row in &view.themes {
-                theme_row(ui, row);
-            }
+            egui::Grid::new("progress-theme-rows")
+                .num_columns(2)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for row in &view.themes {
+                        theme_row(ui, row);
+                        ui.end_row();
+                    }
+                });
         });
     action
 }
@@ -330,54 +384,57 @@ fn weak_theme(ui: &mut Ui, rank: usize, weak: &WeakTheme) -> Option<ProgressActi
         ))
         .color(theme::level_colour(weak.theme.success as f32)),
     );
-    ui.horizontal_wrapped(|ui| {
-        ui.add_space(16.0);
-        for s in &weak.scenarios {
-            let plural = if s.situations > 1 { "s" } else { "" };
-            if ui
-                .button(format!("▶ {}", s.title))
-                .on_hover_text(format!(
-                    "{} situation{plural} de ce thème · {}",
-                    s.situations, s.level
-                ))
-                .clicked()
-            {
-                action = Some(ProgressAction::Play(s.path.clone()));
+    ui.indent(("weak-theme", rank), |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for s in &weak.scenarios {
+                let plural = if s.situations > 1 { "s" } else { "" };
+                if ui
+                    .button(format!("▶ {}", s.title))
+                    .on_hover_text(format!(
+                        "{} situation{plural} de ce thème · {}",
+                        s.situations, s.level
+                    ))
+                    .clicked()
+                {
+                    action = Some(ProgressAction::Play(s.path.clone()));
+                }
             }
-        }
-        if let Some(drill) = &weak.drill
-            && ui.button(format!("✎ {}", drill.label)).clicked()
-        {
-            action = Some(ProgressAction::Drill(drill.kind));
-        }
-        if weak.scenarios.is_empty() && weak.drill.is_none() {
-            ui.label(
-                RichText::new("Aucun scénario de la bibliothèque ne l'entraîne.")
-                    .small()
-                    .color(MUTED),
-            );
-        }
+            if let Some(drill) = &weak.drill
+                && ui.button(format!("✏ {}", drill.label)).clicked()
+            {
+                action = Some(ProgressAction::Drill(drill.kind));
+            }
+            if weak.scenarios.is_empty() && weak.drill.is_none() {
+                ui.label(
+                    RichText::new("Aucun scénario de la bibliothèque ne l'entraîne.")
+                        .small()
+                        .color(MUTED),
+                );
+            }
+        });
     });
     ui.add_space(4.0);
     action
 }
 
+/// A theme's name and a bar of its share kept: two cells of the themes' grid.
 fn theme_row(ui: &mut Ui, row: &ThemeRow) {
-    ui.horizontal(|ui| {
-        ui.add_sized([230.0, 18.0], egui::Label::new(&row.label).truncate())
+    ui.scope(|ui| {
+        ui.set_max_width(260.0);
+        ui.add(egui::Label::new(&row.label).truncate())
             .on_hover_text(format!(
                 "{} : {} points en jeu sur {} séance(s)",
                 row.label,
                 number(row.stake),
                 row.sessions
             ));
-        ui.add(
-            ProgressBar::new(row.success as f32)
-                .desired_width(160.0)
-                .fill(theme::level_colour(row.success as f32))
-                .text(percent(row.success)),
-        );
     });
+    ui.add(
+        ProgressBar::new(row.success as f32)
+            .desired_width(160.0)
+            .fill(theme::level_colour(row.success as f32))
+            .text(percent(row.success)),
+    );
 }
 
 fn session_text(row: &SessionRow) -> (String, RichText) {
