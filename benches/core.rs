@@ -174,6 +174,8 @@ fn collect_exam_results(c: &mut Criterion) {
     });
     group.finish();
     let _ = std::fs::remove_dir_all(&folder);
+}
+
 /// A student's long history: every shipped scenario played by three policies and a terminology
 /// drill, repeated with new ids every three hours until there are `count` sessions, saved at once.
 fn write_history(dir: &std::path::Path, count: usize) -> (SqliteStore, i64) {
