@@ -176,3 +176,64 @@ fn ending_the_shift_early_plays_it_out_and_shows_the_debrief() {
     assert!(!report.validated);
     assert!(report.scores.overall < 20.0, "{:?}", report.scores);
 }
+
+#[test]
+fn the_shift_is_journaled_then_stored_before_its_debrief_shows() {
+    use secretariat::game::results::Results;
+    use secretariat::store::location::{DataDir, Origin};
+    use secretariat::store::{SqliteStore, Store};
+    let folder = common::temp_dir("game-store");
+    let _ = std::fs::remove_dir_all(&folder);
+    let data = DataDir {
+        path: folder.clone(),
+        origin: Origin::Environment,
+    };
+    let scenario = Arc::new(load_scenario_file(std::path::Path::new(EXAMPLE)).unwrap());
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        100,
+    )));
+    app.init_state::<Screen>();
+    app.add_plugins(session::plugin);
+    app.insert_resource(Results::open_in(data.clone(), Some("Zoé Lefèvre")));
+    app.insert_resource(Session::new(
+        scenario,
+        PathBuf::from(EXAMPLE),
+        1,
+        Mode::Training,
+        60.0,
+    ));
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Desk);
+    for _ in 0..30 {
+        app.update();
+    }
+    let journals = || std::fs::read_dir(data.journals()).unwrap().count();
+    assert_eq!(journals(), 1, "the shift is journaled while it runs");
+    app.world_mut()
+        .write_message(DeskCommand(DeskAction::EndShift));
+    app.update();
+    app.update();
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Debrief
+    );
+    let debrief = app.world().resource::<Debrief>();
+    assert!(debrief.problems.is_empty(), "{:?}", debrief.problems);
+    assert!(debrief.notes[0].contains("Résultat enregistré"));
+    let store = SqliteStore::open(&data.database(), false).unwrap();
+    let sessions = store.sessions(None).unwrap();
+    assert_eq!(sessions.len(), 1, "stored before the debrief shows");
+    assert_eq!(
+        store
+            .session(&sessions[0].id)
+            .unwrap()
+            .unwrap()
+            .shift_report()
+            .unwrap(),
+        debrief.report
+    );
+    assert_eq!(journals(), 0, "the journal goes once the result is safe");
+}

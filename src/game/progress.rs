@@ -7,7 +7,7 @@ use super::screens::root_ui;
 use super::session::{Debrief, Session};
 use crate::progress::{LibraryScenario, ProgressView};
 use crate::scenario::load;
-use crate::store::{ProfileExport, Store};
+use crate::store::{ProfileExport, SessionRecord, Store};
 use crate::ui::browser::{BrowseMode, Browser, BrowserAction, browser};
 use crate::ui::progress::{ProgressAction, ProgressUiState, progress};
 use bevy::prelude::*;
@@ -150,11 +150,22 @@ fn progress_ui(
                                 record.resumes.len()
                             ));
                         }
+                        let replay = replay_of(&record, &results);
+                        if replay.is_none() && record.exam.is_none() {
+                            notes.push(
+                                "Cette séance ne peut plus être rejouée telle quelle : le programme ou le scénario ont changé depuis.".to_string(),
+                            );
+                        }
+                        let replayable = replay.is_some();
+                        if let Some(session) = replay {
+                            commands.insert_resource(session);
+                        }
                         commands.insert_resource(Debrief {
                             report,
                             notes,
                             problems: Vec::new(),
                             past: true,
+                            replayable,
                             opened_at: time.elapsed_secs_f64(),
                         });
                         next.set(Screen::Debrief);
@@ -217,6 +228,32 @@ fn progress_ui(
         None => {}
     }
     Ok(())
+}
+
+/// The same shift again (same text, seed and mode), when this program is the one that played it
+/// and its text still loads; never an exam's.
+fn replay_of(record: &SessionRecord, results: &Results) -> Option<Session> {
+    if record.exam.is_some() || record.version != env!("CARGO_PKG_VERSION") {
+        return None;
+    }
+    let scenario = load::load_scenario_str(&record.scenario_text).ok()?;
+    let shift = crate::shift::Shift::new(crate::shift::ShiftSetup {
+        scenario: Arc::new(scenario),
+        source: record.scenario_text.clone(),
+        path: None,
+        seed: record.seed,
+        mode: record.mode,
+        speed: if record.speed > 0.0 {
+            record.speed
+        } else {
+            5.0
+        },
+        profile: results.profile_id(),
+        exam: None,
+        simulated: false,
+    });
+    // No file behind it: the briefing has nothing to reload.
+    Some(Session::of(shift, PathBuf::new()))
 }
 
 /// A suggested scenario, in training, for the current profile.

@@ -25,21 +25,30 @@ pub struct Results {
 impl Results {
     /// Opens the store in the data folder; `profile`, if given, is selected (created if needed).
     pub fn open(profile: Option<&str>) -> Results {
-        let mut results = Results {
+        match location::data_dir() {
+            Ok(data) => Results::open_in(data, profile),
+            Err(e) => {
+                let mut results = Results::empty();
+                results.notices.push(e);
+                results
+            }
+        }
+    }
+
+    fn empty() -> Results {
+        Results {
             store: Mutex::new(None),
             data: None,
             notices: Vec::new(),
             profiles: Vec::new(),
             current: None,
             interrupted: None,
-        };
-        let data = match location::data_dir() {
-            Ok(d) => d,
-            Err(e) => {
-                results.notices.push(e);
-                return results;
-            }
-        };
+        }
+    }
+
+    /// Opens the store in `data` (tests give their own folder).
+    pub fn open_in(data: DataDir, profile: Option<&str>) -> Results {
+        let mut results = Results::empty();
         match SqliteStore::open(&data.database(), data.may_be_removable()) {
             Ok(store) => {
                 if let Some(n) = store.notice() {

@@ -437,13 +437,19 @@ fn briefing_ui(
     mut contexts: EguiContexts,
     session: Res<Session>,
     problems: Res<BriefingProblems>,
+    mut cached: Local<Option<BriefingView>>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
-    let view = briefing_view(session.sim.scenario(), &session, &problems.0);
+    // Built when the session or the file's problems change, not every frame (the stakes of every
+    // situation are worked out for it).
+    if cached.is_none() || session.is_changed() || problems.is_changed() {
+        *cached = Some(briefing_view(session.sim.scenario(), &session, &problems.0));
+    }
+    let view = cached.as_ref().expect("just built");
     let action = egui::CentralPanel::default()
-        .show(&mut root, |ui| screens::briefing(ui, &view))
+        .show(&mut root, |ui| screens::briefing(ui, view))
         .inner;
     match action {
         Some(BriefingAction::Start) => next.set(Screen::Desk),
@@ -453,19 +459,35 @@ fn briefing_ui(
     Ok(())
 }
 
+/// What the desk view depends on: the shift (its session id), the game time, the log's length
+/// (every action and every timer that fires adds to it), the speed and the pause.
+type DeskKey = (String, crate::sim::Secs, usize, u32, bool);
+
 fn desk_ui(
     mut contexts: EguiContexts,
     session: Res<Session>,
     mut settings: ResMut<Settings>,
     mut state: ResMut<DeskUi>,
+    mut cached: Local<Option<(DeskKey, crate::ui::view::DeskView)>>,
     mut commands: MessageWriter<DeskCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
-    let mut view = desk_view(&session.sim, session.speed, session.paused);
+    // Rebuilt only when the shift moved: frames come faster than game seconds.
+    let key: DeskKey = (
+        session.header().id.clone(),
+        session.sim.now(),
+        session.sim.entries().len(),
+        session.speed.to_bits(),
+        session.paused,
+    );
+    if cached.as_ref().is_none_or(|(k, _)| *k != key) {
+        *cached = Some((key, desk_view(&session.sim, session.speed, session.paused)));
+    }
+    let view = &mut cached.as_mut().expect("just built").1;
     view.clock.volume = settings.volume;
     view.clock.muted = settings.muted;
-    for action in desk::desk(&mut root, &view, &mut state.0) {
+    for action in desk::desk(&mut root, view, &mut state.0) {
         match action {
             DeskAction::ToggleMute => settings.muted = !settings.muted,
             DeskAction::Volume(v) => settings.volume = v.clamp(0.0, 1.0),
@@ -508,12 +530,15 @@ fn debrief_ui(
     let action = egui::CentralPanel::default()
         .show(&mut root, |ui| debrief::debrief(ui, &report.report))
         .inner;
-    let exam = session.as_ref().is_some_and(|s| s.header().exam.is_some());
+    let leave = if report.past {
+        Screen::Progress
+    } else {
+        Screen::Home
+    };
     match (action, session) {
-        // A past session: every way out goes back to the history.
-        (Some(_), _) if report.past => next.set(Screen::Progress),
-        // An exam is played once per attempt, from its file: no replay from the debrief.
-        (Some(_), _) if exam => next.set(Screen::Home),
+        (Some(debrief::DebriefAction::Home), _) => next.set(leave),
+        // An exam is played once per attempt, from its file: no replay from its debrief.
+        (Some(_), _) if !report.replayable => next.set(leave),
         (Some(debrief::DebriefAction::ReplaySameSeed), Some(session)) => {
             commands.insert_resource(session.restarted(session.sim.seed()));
             next.set(Screen::Briefing);
@@ -528,7 +553,7 @@ fn debrief_ui(
             commands.insert_resource(session.restarted(seed));
             next.set(Screen::Briefing);
         }
-        (Some(_), _) => next.set(Screen::Home),
+        (Some(_), None) => next.set(leave),
         (None, _) => {}
     }
     Ok(())

@@ -89,6 +89,9 @@ pub struct Debrief {
     pub problems: Vec<String>,
     /// Reopened from the history: leaving goes back to « Mes progrès ».
     pub past: bool,
+    /// The shift can be played again from here (a past one only when this program and the
+    /// scenario text it was played on still agree).
+    pub replayable: bool,
     /// Real time when it opened: keys typed in the first second belonged to the shift.
     pub opened_at: f64,
 }
@@ -177,6 +180,7 @@ fn end_of_shift(
         notes,
         problems,
         past: false,
+        replayable: record.exam.is_none(),
         opened_at: time.elapsed_secs_f64(),
     });
     next.set(Screen::Debrief);

@@ -63,7 +63,7 @@ impl Browser {
                     })
                     .collect();
                 // Folders first, then files, each alphabetically.
-                listing.sort_by(|a, b| (!a.1, a.0.to_lowercase()).cmp(&(!b.1, b.0.to_lowercase())));
+                listing.sort_by_key(|(name, is_dir)| (!*is_dir, name.to_lowercase()));
                 self.listing = listing;
                 self.typed = dir.display().to_string();
                 self.dir = dir;
