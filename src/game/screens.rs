@@ -485,6 +485,11 @@ fn desk_ui(
         *cached = Some((key, desk_view(&session.sim, session.speed, session.paused)));
     }
     let view = &mut cached.as_mut().expect("just built").1;
+    if let Some(problem) = session.journal_problem() {
+        egui::Panel::bottom("journal-probleme").show(&mut root, |ui| {
+            ui.label(egui::RichText::new(problem).color(crate::ui::theme::DANGER));
+        });
+    }
     view.clock.volume = settings.volume;
     view.clock.muted = settings.muted;
     for action in desk::desk(&mut root, view, &mut state.0) {
