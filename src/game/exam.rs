@@ -3,13 +3,13 @@
 
 use super::Screen;
 use super::results::Results;
-use super::screens::root_ui;
+use super::screens::{root_ui, run_chooser};
 use super::session::Session;
 use crate::exam::ExamFile;
 use crate::journal::ExamSeat;
 use crate::shift::{Shift, ShiftSetup};
 use crate::store::{NewProfile, SessionRecord, Store};
-use crate::ui::browser::{BrowseMode, Browser, BrowserAction, browser};
+use crate::ui::browser::{BrowseMode, Browser};
 use crate::ui::exam::{CandidateForm, ExamFormAction, ExamFormView, exam_form};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -93,14 +93,10 @@ impl ExamDesk {
 
     fn attempts_done(&self, results: &Results, exam: &ExamFile) -> u32 {
         results
-            .with(|s| s.exam_attempts(results_profile(results), &exam.id))
+            .with(|s| s.exam_attempts(results.profile_id(), &exam.id))
             .and_then(Result::ok)
             .unwrap_or(0)
     }
-}
-
-fn results_profile(results: &Results) -> Option<i64> {
-    results.profile_id()
 }
 
 pub fn plugin(app: &mut App) {
@@ -129,20 +125,10 @@ fn exam_ui(
             .to_string();
         desk.form.group = p.group.clone();
     }
-    if let Some((chooser, what)) = &mut desk.chooser {
-        let what = *what;
-        let chosen = egui::CentralPanel::default()
-            .show(&mut root, |ui| browser(ui, chooser))
-            .inner;
+    if let Some(chosen) = run_chooser(&mut root, &mut desk.chooser) {
         match chosen {
-            Some(BrowserAction::Chosen(path)) => {
-                desk.chooser = None;
-                match what {
-                    Choosing::ExamFile => desk.open(&path),
-                    Choosing::ResultFolder => desk.result_folder = Some(path),
-                }
-            }
-            Some(BrowserAction::Cancel) => desk.chooser = None,
+            Some((path, Choosing::ExamFile)) => desk.open(&path),
+            Some((path, Choosing::ResultFolder)) => desk.result_folder = Some(path),
             None => {}
         }
         return Ok(());

@@ -3,12 +3,12 @@
 
 use super::Screen;
 use super::results::Results;
-use super::screens::root_ui;
+use super::screens::{root_ui, run_chooser};
 use super::session::{Debrief, Session};
 use crate::progress::{LibraryScenario, ProgressView};
 use crate::scenario::load;
 use crate::store::{ProfileExport, SessionRecord, Store};
-use crate::ui::browser::{BrowseMode, Browser, BrowserAction, browser};
+use crate::ui::browser::{BrowseMode, Browser};
 use crate::ui::progress::{ProgressAction, ProgressUiState, progress};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -89,25 +89,16 @@ fn progress_ui(
     let ctx = contexts.ctx_mut()?;
     let mut root = root_ui(ctx);
     let screen = &mut *screen;
-    if let Some((chooser, what)) = &mut screen.chooser {
-        let what = *what;
-        let chosen = egui::CentralPanel::default()
-            .show(&mut root, |ui| browser(ui, chooser))
-            .inner;
-        match chosen {
-            Some(BrowserAction::Chosen(path)) => {
-                screen.chooser = None;
-                let outcome = match what {
-                    Choosing::ExportFolder => export(&results, &path),
-                    Choosing::ImportFile => import(&mut results, &path),
-                };
-                let ok = outcome.is_ok();
-                let text = outcome.unwrap_or_else(|e| e);
-                *screen = Progress::load(&results);
-                screen.message = Some((text, ok));
-            }
-            Some(BrowserAction::Cancel) => screen.chooser = None,
-            None => {}
+    if let Some(chosen) = run_chooser(&mut root, &mut screen.chooser) {
+        if let Some((path, what)) = chosen {
+            let outcome = match what {
+                Choosing::ExportFolder => export(&results, &path),
+                Choosing::ImportFile => import(&mut results, &path),
+            };
+            let ok = outcome.is_ok();
+            let text = outcome.unwrap_or_else(|e| e);
+            *screen = Progress::load(&results);
+            screen.message = Some((text, ok));
         }
         return Ok(());
     }

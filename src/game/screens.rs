@@ -267,6 +267,32 @@ fn start_session(home: &mut Home, profile: Option<i64>) -> Option<Session> {
     }
 }
 
+/// Draws the in-game file chooser when one is open. `None`: none is open, the screen draws
+/// itself; `Some(None)`: still choosing; `Some(Some((path, what)))`: chosen (the chooser closes,
+/// as it does on « Annuler »).
+pub(super) fn run_chooser<T: Copy>(
+    root: &mut egui::Ui,
+    open: &mut Option<(crate::ui::browser::Browser, T)>,
+) -> Option<Option<(PathBuf, T)>> {
+    use crate::ui::browser::{BrowserAction, browser};
+    let (chooser, what) = open.as_mut()?;
+    let what = *what;
+    let action = egui::CentralPanel::default()
+        .show(root, |ui| browser(ui, chooser))
+        .inner;
+    Some(match action {
+        Some(BrowserAction::Chosen(path)) => {
+            *open = None;
+            Some((path, what))
+        }
+        Some(BrowserAction::Cancel) => {
+            *open = None;
+            None
+        }
+        None => None,
+    })
+}
+
 /// A root `Ui` covering the window, as bevy_egui 0.42's panel example builds it.
 pub(super) fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
