@@ -217,3 +217,28 @@ fn the_file_chooser_lists_folders_and_matching_files_only() {
         ))
     );
 }
+
+#[test]
+fn an_exam_debrief_offers_no_replay_and_a_past_one_goes_back_to_the_history() {
+    use secretariat::ui::debrief::{DebriefAction, debrief_with};
+    let scenario = common::fixture();
+    let report = common::play(&scenario, secretariat::policy::PolicyKind::Naive, 1);
+    let mut harness = Harness::new_ui_state(
+        move |ui, actions: &mut Vec<DebriefAction>| {
+            actions.extend(debrief_with(ui, &report, false, "Mes progrès"));
+        },
+        Vec::new(),
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.run();
+    assert!(harness.query_by_label_contains("Rejouer").is_none());
+    harness.key_press(egui::Key::R);
+    harness.run();
+    assert!(
+        harness.state().is_empty(),
+        "R does nothing without a replay"
+    );
+    harness.get_by_label("Mes progrès [Échap]").click();
+    harness.run();
+    assert_eq!(harness.state(), &vec![DebriefAction::Home]);
+}

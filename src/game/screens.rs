@@ -559,7 +559,14 @@ fn debrief_ui(
         });
     }
     let action = egui::CentralPanel::default()
-        .show(&mut root, |ui| debrief::debrief(ui, &report.report))
+        .show(&mut root, |ui| {
+            let back = if report.past {
+                "Mes progrès"
+            } else {
+                "Accueil"
+            };
+            debrief::debrief_with(ui, &report.report, report.replayable, back)
+        })
         .inner;
     let leave = if report.past {
         Screen::Progress

@@ -22,7 +22,19 @@ fn outcome_style(o: Outcome) -> (&'static str, egui::Color32) {
     }
 }
 
+/// The debrief of a shift just played, which can be played again, with a way home.
 pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
+    debrief_with(ui, report, true, "Accueil")
+}
+
+/// `replayable`: offer to play the shift again (not after an exam); `back`: where Échap leads
+/// (« Accueil », « Mes progrès »).
+pub fn debrief_with(
+    ui: &mut Ui,
+    report: &Report,
+    replayable: bool,
+    back: &str,
+) -> Option<DebriefAction> {
     let mut action = None;
     ui.add_space(8.0);
     ui.label(
@@ -80,20 +92,21 @@ pub fn debrief(ui: &mut Ui, report: &Report) -> Option<DebriefAction> {
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui
-            .button(with_key("Rejouer la même vacation", "R"))
-            .clicked()
-            || ui.input(|i| i.key_pressed(Key::R))
-        {
-            action = Some(DebriefAction::ReplaySameSeed);
+        if replayable {
+            if ui
+                .button(with_key("Rejouer la même vacation", "R"))
+                .clicked()
+                || ui.input(|i| i.key_pressed(Key::R))
+            {
+                action = Some(DebriefAction::ReplaySameSeed);
+            }
+            if ui.button(with_key("Nouvelle graine", "N")).clicked()
+                || ui.input(|i| i.key_pressed(Key::N))
+            {
+                action = Some(DebriefAction::NewSeed);
+            }
         }
-        if ui.button(with_key("Nouvelle graine", "N")).clicked()
-            || ui.input(|i| i.key_pressed(Key::N))
-        {
-            action = Some(DebriefAction::NewSeed);
-        }
-        if ui.button(with_key("Accueil", "Échap")).clicked()
-            || ui.input(|i| i.key_pressed(Key::Escape))
+        if ui.button(with_key(back, "Échap")).clicked() || ui.input(|i| i.key_pressed(Key::Escape))
         {
             action = Some(DebriefAction::Home);
         }
