@@ -223,3 +223,59 @@ fn two_programs_saving_at_once_lose_nothing() {
     let themes = store.themes(Some(profiles[0].id)).unwrap();
     assert!(themes.iter().all(|t| t.sessions == 12), "{themes:?}");
 }
+
+#[test]
+fn a_history_goes_to_another_pc_by_the_command_line() {
+    use common::secretariat_in;
+    let here = temp_dir("history-here");
+    let there = temp_dir("history-there");
+    for d in [&here, &there] {
+        let _ = std::fs::remove_dir_all(d);
+    }
+    for seed in ["1", "2"] {
+        let out = secretariat_in(
+            &here,
+            &[
+                "simulate",
+                common::FIXTURE,
+                "--policy",
+                "naive",
+                "--seed",
+                seed,
+                "--save",
+                "--profile",
+                "Zoé Lefèvre",
+            ],
+        );
+        assert!(out.status.success());
+    }
+    let file = here.join("historique-zoe.json");
+    let out = secretariat_in(
+        &here,
+        &[
+            "results",
+            "--profile",
+            "Zoé Lefèvre",
+            "--export",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = secretariat_in(&there, &["results", "--import", file.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("2 séance(s) importée(s) pour Zoé Lefèvre")
+    );
+    let out = secretariat_in(&there, &["results", "--profile", "zoé lefèvre", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    // Anything else is refused in French, and nothing is imported.
+    let junk = there.join("notes.json");
+    std::fs::write(&junk, "{\"kind\": \"autre chose\"}").unwrap();
+    let out = secretariat_in(&there, &["results", "--import", junk.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n'est pas un historique"));
+}

@@ -28,6 +28,12 @@ pub struct ResultsArgs {
     /// Affiche l'historique en JSON.
     #[arg(long, help_heading = "Options")]
     pub json: bool,
+    /// Exporte l'historique du profil (--profile) dans ce fichier, pour l'importer sur un autre poste.
+    #[arg(long, value_name = "FICHIER", requires = "profile", conflicts_with_all = ["csv", "json", "import"], help_heading = "Options")]
+    pub export: Option<PathBuf>,
+    /// Importe un historique exporté (depuis le jeu ou avec --export).
+    #[arg(long, value_name = "FICHIER", conflicts_with_all = ["csv", "json", "profile"], help_heading = "Options")]
+    pub import: Option<PathBuf>,
 }
 
 /// Opens the store, printing on stderr what the user must know (a database set aside).
@@ -106,10 +112,38 @@ pub fn run(args: &ResultsArgs) -> ExitCode {
 
 fn list(args: &ResultsArgs) -> Result<(), String> {
     let mut store = open_store()?;
+    if let Some(file) = &args.import {
+        let text = crate::document::read_text(file).map_err(|p| p.to_string())?;
+        let export: crate::store::ProfileExport = serde_json::from_str(&text).map_err(|e| {
+            format!(
+                "{} n'est pas un historique exporté par Secrétariat ({e})",
+                file.display()
+            )
+        })?;
+        let (profile, added) = store.import_profile(&export).map_err(|e| e.to_string())?;
+        println!(
+            "{added} séance(s) importée(s) pour {} ({} déjà présente(s)).",
+            profile.display_name(),
+            export.sessions.len() - added
+        );
+        return Ok(());
+    }
     let profile = match &args.profile {
         Some(p) => Some(crate::store::named_profile(&mut store, p, false)?),
         None => None,
     };
+    if let (Some(file), Some(p)) = (&args.export, &profile) {
+        let export = store.export_profile(p.id).map_err(|e| e.to_string())?;
+        let text = serde_json::to_string_pretty(&export).expect("an export always serialises");
+        std::fs::write(file, text).map_err(|e| format!("{} : {e}", file.display()))?;
+        println!(
+            "{} séance(s) de {} exportée(s) dans {}",
+            export.sessions.len(),
+            p.display_name(),
+            file.display()
+        );
+        return Ok(());
+    }
     let profiles = store.profiles().map_err(|e| e.to_string())?;
     let sessions = store
         .sessions(profile.as_ref().map(|p| p.id))
