@@ -10,9 +10,10 @@ shot() { import -window root "$out/$1.png"; echo "capture : $out/$1.png"; }
 
 start_game "$out/accueil.log" play
 sleep 3; shot 01-accueil
-# Terminology exercises with a seed typed on the home screen (the button, since E would type into the field).
-xdotool mousemove 900 270 click 1; type_text "12"; sleep 0.5
-xdotool mousemove 840 418 click 1; sleep 1.5; shot 10-exercice-question
+# Terminology exercises with a seed typed on the home screen (the button, since E would type into the
+# field; coordinates below the profile bar).
+xdotool mousemove 900 305 click 1; type_text "12"; sleep 0.5
+xdotool mousemove 840 453 click 1; sleep 1.5; shot 10-exercice-question
 type_text "electrocardiogramme"; key Return; sleep 1; shot 11-exercice-correction
 for _ in $(seq 9); do key Return; sleep 0.5; key 1; sleep 0.3; key Return; sleep 0.3; done
 sleep 1; shot 12-exercices-bilan
