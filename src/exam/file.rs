@@ -65,7 +65,7 @@ impl ExamFile {
             mode: Mode::Exam,
             speed,
             attempts,
-            key: super::hex(&key),
+            key: hex::encode(key),
         };
         exam.scenario()?;
         Ok(exam)
@@ -135,7 +135,7 @@ impl ExamFile {
 
     /// The signing key's bytes (`None` if the file's key is damaged).
     pub fn key_bytes(&self) -> Option<Vec<u8>> {
-        super::unhex(&self.key).filter(|k| k.len() == KEY_BYTES)
+        hex::decode(&self.key).ok().filter(|k| k.len() == KEY_BYTES)
     }
 
     /// SHA-256 of the scenario's text, as results record it.

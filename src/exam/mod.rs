@@ -14,7 +14,7 @@ pub use collect::{Accepted, Collection, Rejected, collect};
 pub use file::ExamFile;
 pub use result::{ResultFile, write_result};
 
-pub use crate::digest::{hex, sha256_hex, unhex};
+pub use crate::digest::sha256_hex;
 
 /// A piece of a file name: lower case, no accents, words joined by hyphens, at most `max` chars.
 pub fn slug(text: &str, max: usize) -> String {
@@ -62,17 +62,6 @@ pub fn json_problem(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hex_round_trips_and_refuses_what_is_not_hex() {
-        let bytes = [0u8, 1, 0xab, 0xff];
-        assert_eq!(hex(&bytes), "0001abff");
-        assert_eq!(unhex("0001abff").unwrap(), bytes);
-        assert_eq!(unhex("0001ABFF").unwrap(), bytes);
-        assert!(unhex("abc").is_none());
-        assert!(unhex("zz").is_none());
-        assert!(unhex("éé").is_none());
-    }
 
     #[test]
     fn sha256_of_a_known_text() {

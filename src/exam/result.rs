@@ -117,12 +117,12 @@ impl ResultFile {
     }
 
     pub fn sign(&mut self, key: &[u8]) {
-        self.signature = super::hex(&self.mac(key).finalize().into_bytes());
+        self.signature = hex::encode(self.mac(key).finalize().into_bytes());
     }
 
     /// Whether the signature is this content's with this key (compared in constant time).
     pub fn signature_valid(&self, key: &[u8]) -> bool {
-        super::unhex(&self.signature).is_some_and(|sig| self.mac(key).verify_slice(&sig).is_ok())
+        hex::decode(&self.signature).is_ok_and(|sig| self.mac(key).verify_slice(&sig).is_ok())
     }
 
     /// Parses a result file's text. Errors say, in French, what the file is not.
