@@ -135,7 +135,8 @@ fn list(args: &ResultsArgs) -> Result<(), String> {
     if let (Some(file), Some(p)) = (&args.export, &profile) {
         let export = store.export_profile(p.id).map_err(|e| e.to_string())?;
         let text = serde_json::to_string_pretty(&export).expect("an export always serialises");
-        std::fs::write(file, text).map_err(|e| format!("{} : {e}", file.display()))?;
+        std::fs::write(file, text)
+            .map_err(|e| format!("{} : {}", file.display(), crate::document::io_reason(&e)))?;
         println!(
             "{} séance(s) de {} exportée(s) dans {}",
             export.sessions.len(),
@@ -172,7 +173,8 @@ fn list(args: &ResultsArgs) -> Result<(), String> {
         return Ok(());
     }
     if let Some(path) = &args.csv {
-        write_csv(path, &sessions, &name_of).map_err(|e| format!("{} : {e}", path.display()))?;
+        write_csv(path, &sessions, &name_of)
+            .map_err(|e| format!("{} : écriture impossible ({e})", path.display()))?;
         eprintln!(
             "{} séance(s) écrite(s) dans {}",
             sessions.len(),

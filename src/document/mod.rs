@@ -107,6 +107,20 @@ fn too_large(size: Option<u64>) -> Problem {
     )
 }
 
+/// Why a file operation failed, in French (the system's own text for the rare cases).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "introuvable".into(),
+        K::PermissionDenied => "droits insuffisants".into(),
+        K::AlreadyExists => "un fichier porte déjà ce nom".into(),
+        K::StorageFull | K::QuotaExceeded => "disque plein".into(),
+        K::ReadOnlyFilesystem => "support en lecture seule".into(),
+        K::NotADirectory => "un fichier porte le nom d'un dossier du chemin".into(),
+        _ => e.to_string(),
+    }
+}
+
 fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "fichier introuvable".into(),

@@ -282,8 +282,13 @@ fn export(results: &Results, folder: &Path) -> Result<String, String> {
     );
     let path = folder.join(name);
     let text = serde_json::to_string_pretty(&export).expect("an export always serialises");
-    std::fs::write(&path, text)
-        .map_err(|e| format!("Export impossible dans {} ({e})", folder.display()))?;
+    std::fs::write(&path, text).map_err(|e| {
+        format!(
+            "Export impossible dans {} ({})",
+            folder.display(),
+            crate::document::io_reason(&e)
+        )
+    })?;
     Ok(format!(
         "{} séance(s) exportée(s) dans {}",
         export.sessions.len(),

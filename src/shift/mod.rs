@@ -331,7 +331,8 @@ impl Shift {
 
 fn journal_problem(e: &std::io::Error) -> String {
     format!(
-        "Le journal de la vacation ne peut pas être écrit ({e}) : en cas d'arrêt du programme, cette vacation serait perdue."
+        "Le journal de la vacation ne peut pas être écrit ({}) : en cas d'arrêt du programme, cette vacation serait perdue.",
+        crate::document::io_reason(e)
     )
 }
 

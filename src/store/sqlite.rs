@@ -81,8 +81,9 @@ impl SqliteStore {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
                 StoreError::Invalid(format!(
-                    "impossible de créer le dossier des résultats {} ({e})",
-                    parent.display()
+                    "impossible de créer le dossier des résultats {} ({})",
+                    parent.display(),
+                    crate::document::io_reason(&e)
                 ))
             })?;
         }
@@ -312,8 +313,9 @@ fn set_aside(path: &Path) -> Result<PathBuf> {
     };
     std::fs::rename(path, &aside).map_err(|e| {
         StoreError::Invalid(format!(
-            "la base de résultats {} est illisible et ne peut pas être mise de côté ({e})",
-            path.display()
+            "la base de résultats {} est illisible et ne peut pas être mise de côté ({})",
+            path.display(),
+            crate::document::io_reason(&e)
         ))
     })?;
     for companion in ["-wal", "-shm", "-journal"] {
