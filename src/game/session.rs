@@ -145,6 +145,14 @@ fn end_of_shift(
     let mut notes = Vec::new();
     let mut problems = Vec::new();
     let mut safe = false;
+    if !record.resumes.is_empty() {
+        let times: Vec<&str> = record.resumes.iter().map(|r| r.at.as_str()).collect();
+        notes.push(format!(
+            "Vacation reprise après une interruption ({}, à {}).",
+            record.resumes.len(),
+            times.join(", ")
+        ));
+    }
     match results.as_ref().map(|r| r.save(&record)) {
         Some(Ok(())) => {
             notes.push("Résultat enregistré dans votre historique (« Mes progrès »).".to_string());
