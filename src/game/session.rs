@@ -148,7 +148,7 @@ fn end_of_shift(
     if !record.resumes.is_empty() {
         let times: Vec<&str> = record.resumes.iter().map(|r| r.at.as_str()).collect();
         notes.push(format!(
-            "Vacation reprise après une interruption ({}, à {}).",
+            "Vacation interrompue puis reprise ({} fois ; arrêtée à {}) : c'est noté dans le résultat.",
             record.resumes.len(),
             times.join(", ")
         ));
