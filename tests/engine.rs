@@ -771,3 +771,31 @@ fn a_scenario_without_variants_keeps_its_shifts() {
             .all(|&k| k == 0)
     );
 }
+
+#[test]
+fn a_shift_has_a_day_given_or_fixed_and_ages_count_from_it() {
+    let old = common::fixture();
+    assert!(old.date.is_none(), "the frozen example has no date");
+    assert_eq!(
+        old.shift_date().to_string(),
+        "2026-01-05",
+        "a fixed day, never today's"
+    );
+    assert_eq!(
+        old.day_label(),
+        None,
+        "no weekday announced for a file that gives none"
+    );
+    let dated =
+        common::FIXTURE_SOURCE.replacen("etiquettes:", "date: \"08/12/2026\",\n    etiquettes:", 1);
+    let s = secretariat::scenario::load_scenario_str(&dated).unwrap();
+    assert_eq!(s.day_label().as_deref(), Some("mardi 8 décembre 2026"));
+    let leroy = s.patient("leroy-paul-1949").unwrap();
+    // Born 21/06/1949: 77 on 8 December 2026, 76 on the default day.
+    assert_eq!(leroy.age_on(s.shift_date()), 77);
+    assert_eq!(leroy.age_on(old.shift_date()), 76);
+    let wrong =
+        common::FIXTURE_SOURCE.replacen("etiquettes:", "date: \"2026-12-08\",\n    etiquettes:", 1);
+    let problems = secretariat::scenario::load_scenario_str(&wrong).unwrap_err();
+    assert!(problems[0].message.contains("JJ/MM/AAAA"), "{problems:?}");
+}

@@ -444,7 +444,10 @@ fn briefing_view(scenario: &Scenario, session: &Session, problems: &[String]) ->
                 }
             })
             .collect(),
-        shift: format!("{} – {}", p.shift_start, p.shift_end),
+        shift: match scenario.day_label() {
+            Some(day) => format!("{day}, {} – {}", p.shift_start, p.shift_end),
+            None => format!("{} – {}", p.shift_start, p.shift_end),
+        },
         situations: scenario.situations.len(),
         mode: session.sim.mode(),
         seed: session.sim.seed(),

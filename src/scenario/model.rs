@@ -14,6 +14,9 @@ pub struct Scenario {
     pub title: String,
     #[serde(default)]
     pub description: String,
+    /// The day of the shift (`"08/12/2026"`): weekdays, ages and, later, the agenda count from it.
+    #[serde(default)]
+    pub date: Option<Date>,
     #[serde(rename = "etiquettes", default)]
     pub tags: Vec<String>,
     /// Overall score needed to validate the session (when there is no critical error).
@@ -91,6 +94,11 @@ pub struct Patient {
 }
 
 impl Patient {
+    /// Age in whole years on `day`.
+    pub fn age_on(&self, day: chrono::NaiveDate) -> u32 {
+        day.years_since(self.birth_date.0).unwrap_or(0)
+    }
+
     /// "DURAND Jean (14/03/1952)", the way a register line reads.
     pub fn register_line(&self) -> String {
         format!(
@@ -116,9 +124,20 @@ impl Patient {
     }
 }
 
-/// A date of birth written `JJ/MM/AAAA`.
+/// A date written `JJ/MM/AAAA`: a date of birth, the day of a shift.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct BirthDate(pub chrono::NaiveDate);
+
+/// The same written date, where it is not a birth.
+pub type Date = BirthDate;
+
+/// The day of a shift whose file does not say: fixed, never today's, so that such files behave
+/// the same every day (a Monday).
+pub const DEFAULT_SHIFT_DATE: chrono::NaiveDate = match chrono::NaiveDate::from_ymd_opt(2026, 1, 5)
+{
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
 
 impl std::fmt::Display for BirthDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -620,6 +639,19 @@ impl Situation {
 }
 
 impl Scenario {
+    /// The day of the shift: the file's `date`, else a fixed default day.
+    pub fn shift_date(&self) -> chrono::NaiveDate {
+        self.date.map_or(DEFAULT_SHIFT_DATE, |d| d.0)
+    }
+
+    /// « mardi 8 décembre 2026 », when the file gives its date.
+    pub fn day_label(&self) -> Option<String> {
+        self.date.map(|d| {
+            d.0.format_localized("%A %-d %B %Y", chrono::Locale::fr_FR)
+                .to_string()
+        })
+    }
+
     /// The scenario as this shift tells it: `choices[i]` is the presentation of situation `i`.
     pub fn presented(&self, choices: &[usize]) -> Scenario {
         let mut s = self.clone();

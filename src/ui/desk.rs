@@ -589,8 +589,8 @@ pub fn register_panel(
                 // Two lines, so that a long name never widens the panel.
                 ui.add(
                     egui::Label::new(format!(
-                        "{} {}{used} — {}",
-                        p.last_name, p.first_name, p.birth_date
+                        "{} {}{used} — {} ({} ans)",
+                        p.last_name, p.first_name, p.birth_date, p.age
                     ))
                     .wrap(),
                 );

@@ -138,6 +138,8 @@ pub struct RegisterEntry {
     pub used_name: Option<String>,
     pub first_name: String,
     pub birth_date: String,
+    /// Age on the day of the shift.
+    pub age: u32,
     pub sex: String,
     pub birth_place: String,
 }
@@ -439,6 +441,7 @@ pub fn transcript(sim: &Simulation, i: usize) -> Vec<DialogueLine> {
 }
 
 fn register(sim: &Simulation) -> Vec<RegisterEntry> {
+    let day = sim.scenario().shift_date();
     sim.scenario()
         .patients
         .iter()
@@ -448,6 +451,7 @@ fn register(sim: &Simulation) -> Vec<RegisterEntry> {
             used_name: p.used_name.clone(),
             first_name: p.first_name.clone(),
             birth_date: p.birth_date.to_string(),
+            age: p.age_on(day),
             sex: format!("{:?}", p.sex),
             birth_place: p.birth_place.clone(),
         })
