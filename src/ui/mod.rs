@@ -1,6 +1,7 @@
 //! egui drawing code: plain functions over view data that return what the trainee asked for.
 //! They depend on egui alone, so each panel is tested with egui_kittest, without Bevy or a GPU.
 
+pub mod agenda;
 pub mod browser;
 pub mod debrief;
 pub mod desk;
