@@ -391,9 +391,9 @@ fn side(
         );
         match (&row.kind, state.moving) {
             (RowKind::Free | RowKind::Urgent, Some(appointment)) => {
-                if ui.button(with_key("Déplacer ici", "Entrée")).clicked()
-                    || (keys_free && ui.input(|i| i.key_pressed(Key::Enter)))
-                {
+                let confirmed = ui.button(with_key("Déplacer ici", "Entrée")).clicked()
+                    || (keys_free && ui.input(|i| i.key_pressed(Key::Enter)));
+                if confirmed {
                     state.moving = None;
                     *action = Some(AgendaAction::Move {
                         appointment,
@@ -402,9 +402,9 @@ fn side(
                 }
             }
             (RowKind::Free | RowKind::Urgent, None) if view.patient.is_some() => {
-                if ui.button(with_key("Réserver", "Entrée")).clicked()
-                    || (keys_free && ui.input(|i| i.key_pressed(Key::Enter)))
-                {
+                let confirmed = ui.button(with_key("Réserver", "Entrée")).clicked()
+                    || (keys_free && ui.input(|i| i.key_pressed(Key::Enter)));
+                if confirmed {
                     *action = Some(AgendaAction::Book {
                         practitioner: state.practitioner,
                         motif: state.motif,
