@@ -25,6 +25,7 @@ pub mod shift;
 pub mod sim;
 pub mod store;
 pub mod text;
+pub mod time;
 pub mod ui;
 
 /// Where `assets/` and `scenarios/` are: the working directory when it has `scenarios/` (a clone

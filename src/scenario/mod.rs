@@ -4,9 +4,9 @@ pub mod load;
 pub use crate::document::locate;
 mod model;
 pub mod tags;
-mod time;
 pub mod validate;
 
+/// Clock times and durations live below the scenario (the agenda uses them too).
+pub use crate::time::{self, ClockTime, Duration};
 pub use load::{Problem, load_scenario_file, load_scenario_str};
 pub use model::*;
-pub use time::{ClockTime, Duration};

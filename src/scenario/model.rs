@@ -1,8 +1,8 @@
 //! The scenario data model, as written by instructors in RON. Keys are French (the authors are
 //! French instructors); the Rust names are English.
 
-use super::time::{ClockTime, Duration};
 pub use crate::axis::{Axis, Cost};
+use crate::time::{ClockTime, Duration};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

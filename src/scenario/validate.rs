@@ -3,7 +3,7 @@
 use super::Problem;
 use super::locate::Locator;
 use super::model::*;
-use super::time::Duration;
+use crate::time::Duration;
 use std::collections::HashSet;
 use std::ops::Range;
 

@@ -1,4 +1,5 @@
-//! Clock times ("08:30") and durations ("2 min 30 s") as instructors write them in scenario files.
+//! Clock times ("08:30") and durations ("2 min 30 s") as instructors write them in scenario and
+//! agenda files.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
