@@ -4,9 +4,9 @@
 
 use super::calendar::{Span, minutes_of, open_spans};
 use super::model::{Agenda, Day, Preference, date_fr, format_date};
-use super::slots::{SEARCH_DAYS, Slot, UrgentSlots, free_slots};
+use super::slots::{Busy, SEARCH_DAYS, Slot, UrgentSlots, day_slots};
 use crate::axis::Axis;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 /// Morning slots start before noon; afternoon slots at noon or later.
@@ -183,25 +183,26 @@ impl<'a> Checker<'a> {
     }
 
     fn earliest_valid(&self) -> Option<Slot> {
+        if self.agenda.motif(&self.request.motif).is_none() {
+            return None;
+        }
         let from = self.request.now;
+        // The busy times are indexed once for the four weeks, not once per day.
+        let busy = Busy::of(self.agenda);
+        let practitioners = self.practitioners();
         (0..SEARCH_DAYS).find_map(|offset| {
             let date = from.date() + Duration::days(offset);
-            let start = if offset == 0 {
-                from
-            } else {
-                date.and_time(NaiveTime::MIN)
-            };
-            let end = date.and_time(NaiveTime::MIN) + Duration::days(1);
-            let mut slots: Vec<Slot> = self
-                .practitioners()
-                .into_iter()
+            let window = (if offset == 0 { minutes_of(from) } else { 0 }, 24 * 60);
+            let mut slots: Vec<Slot> = practitioners
+                .iter()
                 .flat_map(|p| {
-                    free_slots(
+                    day_slots(
                         self.agenda,
+                        &busy,
                         p,
-                        &self.request.motif,
-                        start,
-                        end,
+                        date,
+                        self.minutes,
+                        window,
                         UrgentSlots::Included,
                     )
                 })

@@ -28,12 +28,12 @@ pub enum UrgentSlots {
 }
 
 /// The busy spans per (practitioner, date), built once per search.
-struct Busy<'a> {
+pub(crate) struct Busy<'a> {
     by_day: HashMap<(&'a str, NaiveDate), Vec<Span>>,
 }
 
 impl<'a> Busy<'a> {
-    fn of(agenda: &'a Agenda) -> Self {
+    pub(crate) fn of(agenda: &'a Agenda) -> Self {
         let mut by_day: HashMap<(&str, NaiveDate), Vec<Span>> = HashMap::new();
         for a in agenda.appointments.iter().filter(|a| a.status.holds_slot()) {
             let start = minutes_of(a.start);
@@ -66,7 +66,7 @@ fn overlaps(a: Span, b: Span) -> bool {
 }
 
 /// The free slots of one practitioner on one day, for `minutes`, starting in `[from, to)`.
-fn day_slots(
+pub(crate) fn day_slots(
     agenda: &Agenda,
     busy: &Busy,
     practitioner: &str,
