@@ -183,9 +183,8 @@ impl<'a> Checker<'a> {
     }
 
     fn earliest_valid(&self) -> Option<Slot> {
-        if self.agenda.motif(&self.request.motif).is_none() {
-            return None;
-        }
+        // An unknown motif has no slot.
+        self.agenda.motif(&self.request.motif)?;
         let from = self.request.now;
         // The busy times are indexed once for the four weeks, not once per day.
         let busy = Busy::of(self.agenda);
