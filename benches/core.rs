@@ -4,7 +4,9 @@
 //! three form guessers in two orders, the blind chooser on twenty seeds) under 2 s; loading the
 //! glossary under 50 ms and drawing a drill from it under 1 ms; collecting a class's exam results
 //! (30 candidates × 20 result files, every one replayed) into its table under 1 s; « Mes progrès »
-//! over 10 000 stored sessions (reading them, building the view, one frame of the panel) under 100 ms.
+//! over 10 000 stored sessions (reading them, building the view, one frame of the panel) under 100 ms;
+//! the agenda's next-free-slot search over four weeks × three practitioners, and one booking's
+//! validation (every rule, « au plus tôt » included), each under 1 ms.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use secretariat::policy::{self, PolicyKind};
@@ -274,8 +276,82 @@ fn progress_screen(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The agenda of the tests, filled by the seeded filler: nearly full (0.95) for the search, so
+/// that it walks far; a grid with no free slot at all is the four weeks' worst case.
+fn agenda_search_and_validation(c: &mut Criterion) {
+    use secretariat::agenda::{self, BookingRequest, Contrainte, UrgentSlots};
+    let source = include_str!("../tests/fixtures/agenda-exemple.ron");
+    let base = agenda::parse(source).expect("the sample agenda parses");
+    let now = agenda::parse_date_time("07/12/2026 10:30").unwrap();
+    let filled = |density: f32| {
+        let mut a = base.clone();
+        let extra = agenda::fill(&a, 11, density, &[], &[], now);
+        a.appointments.extend(extra);
+        a
+    };
+    let busy = filled(0.95);
+    let full = filled(1.0);
+    let everyone = ["martin", "leroy", "nguyen"];
+    let mut group = c.benchmark_group("agenda");
+    group.bench_function(
+        "prochain créneau libre, 4 semaines × 3 praticiens, agenda rempli à 95 %",
+        |b| {
+            b.iter(|| {
+                agenda::next_free_slot(
+                    black_box(&busy),
+                    &everyone,
+                    "premiere",
+                    now,
+                    UrgentSlots::Excluded,
+                )
+            })
+        },
+    );
+    group.bench_function(
+        "prochain créneau libre, 4 semaines × 3 praticiens, agenda complet",
+        |b| {
+            b.iter(|| {
+                agenda::next_free_slot(
+                    black_box(&full),
+                    &everyone,
+                    "premiere",
+                    now,
+                    UrgentSlots::Excluded,
+                )
+            })
+        },
+    );
+    let request = BookingRequest {
+        patient: "durand-jean".into(),
+        motif: "suivi".into(),
+        practitioners: vec![],
+        new_patient: false,
+        urgent_today: false,
+        constraints: vec![
+            Contrainte::ApresMidiSeulement,
+            Contrainte::PasLe(agenda::Day::Mercredi),
+        ],
+        as_soon_as_possible: true,
+        now,
+    };
+    let slot = agenda::next_free_slot(
+        &busy,
+        &everyone,
+        "suivi",
+        now + chrono::Duration::days(20),
+        UrgentSlots::Excluded,
+    )
+    .expect("a free slot three weeks on");
+    group.bench_function(
+        "validation d'une réservation (toutes les règles, au plus tôt compris)",
+        |b| b.iter(|| agenda::check_booking(black_box(&busy), &request, &slot)),
+    );
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    agenda_search_and_validation,
     check_all,
     strict_check_all,
     glossary_and_drills,

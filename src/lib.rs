@@ -4,6 +4,7 @@
 //! (`sim`) driven by a trainee or a scripted policy (`policy`), and scored with an explanation
 //! for every point lost (`scoring`, `report`).
 
+pub mod agenda;
 pub mod axis;
 pub mod cli;
 pub mod coverage;

@@ -233,3 +233,16 @@ pub fn drill_record(
     record.started_at = started_at.to_string();
     record
 }
+
+/// A small agenda (three practitioners, the week of Monday 07/12/2026): see the file's comment.
+pub const AGENDA_SOURCE: &str = include_str!("../fixtures/agenda-exemple.ron");
+
+/// The sample agenda, parsed.
+pub fn sample_agenda() -> secretariat::agenda::Agenda {
+    secretariat::agenda::parse(AGENDA_SOURCE).expect("the sample agenda parses")
+}
+
+/// `"07/12/2026 09:00"` as a date and time.
+pub fn at(text: &str) -> chrono::NaiveDateTime {
+    secretariat::agenda::parse_date_time(text).expect("a date and time in the test")
+}
