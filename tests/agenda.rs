@@ -608,11 +608,17 @@ fn every_rule_kind_names_a_rule_of_the_rulebook_on_its_axis() {
 #[test]
 fn the_filler_is_seeded_keeps_reserved_slots_and_makes_no_namesake() {
     let mut agenda = sample_agenda();
-    let patients = common::fixture().patients.clone();
+    let fixture = common::fixture();
     assert!(
-        patients.iter().any(|p| p.last_name == "LEROY"),
+        fixture.patients.iter().any(|p| p.last_name == "LEROY"),
         "the fixture has a name the filler knows"
     );
+    // Birth and used names of the scenario's patients: the filler makes no namesake.
+    let patients: Vec<&str> = fixture
+        .patients
+        .iter()
+        .flat_map(|p| std::iter::once(p.last_name.as_str()).chain(p.used_name.as_deref()))
+        .collect();
     let now = at("07/12/2026 10:30");
     let reserved = vec![
         slot(&agenda, "martin", "suivi", "07/12/2026 14:00"),
@@ -651,8 +657,7 @@ fn the_filler_is_seeded_keeps_reserved_slots_and_makes_no_namesake() {
         assert!(
             patients
                 .iter()
-                .all(|p| secretariat::text::normalise(&p.last_name)
-                    != secretariat::text::normalise(last)),
+                .all(|p| secretariat::text::normalise(p) != secretariat::text::normalise(last)),
             "namesake {}",
             a.patient
         );

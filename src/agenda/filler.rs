@@ -5,7 +5,6 @@
 use super::calendar::{Span, at, minutes_of, open_spans, subtract, to_spans};
 use super::model::{Agenda, Appointment, Status};
 use super::slots::{SEARCH_DAYS, Slot};
-use crate::scenario::Patient;
 use crate::text::normalise;
 use chrono::{Datelike, Duration, NaiveDateTime};
 use rand::rngs::Xoshiro256PlusPlus;
@@ -109,23 +108,20 @@ const FIRST_NAMES: [&str; 40] = [
 /// filling about `density` (0–1) of the free time outside urgent ranges, around the file's own
 /// appointments and the `reserved` slots (which stay free). Motifs are drawn by their weight.
 /// Today's appointments that have started by `now` get a status (mostly arrived, some late or
-/// absent); the others are confirmed. Names are « NOM Prénom », never with the birth or used name
-/// of one of `scenario_patients`. The same seed gives the same appointments.
+/// absent); the others are confirmed. Names are « NOM Prénom », never one of `avoided_names` (the
+/// birth and used names of the scenario's patients: no namesake). The same seed gives the same
+/// appointments.
 pub fn fill(
     agenda: &Agenda,
     seed: u64,
     density: f32,
     reserved: &[Slot],
-    scenario_patients: &[Patient],
+    avoided_names: &[&str],
     now: NaiveDateTime,
 ) -> Vec<Appointment> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed ^ 0xA6E2_DA00_F111_0003);
     let density = f64::from(density.clamp(0.0, 1.0));
-    let taken: Vec<String> = scenario_patients
-        .iter()
-        .flat_map(|p| std::iter::once(&p.last_name).chain(p.used_name.as_ref()))
-        .map(|n| normalise(n))
-        .collect();
+    let taken: Vec<String> = avoided_names.iter().map(|n| normalise(n)).collect();
     let last_names: Vec<&str> = LAST_NAMES
         .into_iter()
         .filter(|n| !taken.contains(&normalise(n)))

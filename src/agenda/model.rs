@@ -14,7 +14,7 @@
 //! )
 //! ```
 
-use crate::scenario::ClockTime;
+use crate::time::ClockTime;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
