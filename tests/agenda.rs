@@ -687,3 +687,34 @@ fn the_filler_is_seeded_keeps_reserved_slots_and_makes_no_namesake() {
             .any(|b| b.rule == RuleKind::UrgentSlot)
     }));
 }
+
+#[test]
+fn a_scenario_holds_its_agenda_and_check_names_its_problems_at_its_place() {
+    // The agenda written inside a scenario file (old files without one still load: the fixture).
+    let agenda: String = common::AGENDA_SOURCE
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let with_agenda = common::FIXTURE_SOURCE.replacen(
+        "situations:",
+        &format!("agenda: {agenda},\n    situations:"),
+        1,
+    );
+    let s = secretariat::scenario::load_scenario_str(&with_agenda).unwrap();
+    assert_eq!(s.agenda.as_ref().unwrap(), &common::sample_agenda());
+    assert!(common::fixture().agenda.is_none());
+
+    let broken = with_agenda.replacen("motif: \"suivi\"", "motif: \"sivi\"", 1);
+    let problems = secretariat::scenario::load_scenario_str(&broken).unwrap_err();
+    let line = with_agenda[..with_agenda.find("agenda: Agenda").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        problems.iter().any(|p| p.message.starts_with("agenda : ")
+            && p.message.contains("sivi")
+            && p.line == line),
+        "{problems:?}"
+    );
+}

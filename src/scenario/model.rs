@@ -28,6 +28,9 @@ pub struct Scenario {
     pub patients: Vec<Patient>,
     #[serde(default)]
     pub variation: Variation,
+    /// The practice's agenda (practitioners' hours, motifs, appointments): see `crate::agenda`.
+    #[serde(default)]
+    pub agenda: Option<crate::agenda::Agenda>,
     pub situations: Vec<Situation>,
 }
 

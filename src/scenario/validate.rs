@@ -136,6 +136,12 @@ pub fn validate(scenario: &Scenario, source: &str) -> Vec<Problem> {
 }
 
 fn check_header(c: &mut Checker, s: &Scenario) {
+    if let Some(agenda) = &s.agenda {
+        let at = c.loc.top_key("agenda");
+        for problem in crate::agenda::validate(agenda) {
+            c.at(at, format!("agenda : {problem}"));
+        }
+    }
     if s.id.trim().is_empty() {
         let at = c.loc.top_key("id");
         c.at(at, "l'identifiant du scénario est vide".into());
