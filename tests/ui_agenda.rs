@@ -215,3 +215,113 @@ fn the_days_move_and_the_week_shows() {
     assert!(matches!(actions[1], AgendaAction::Show { week: true, .. }));
     h.get_by_label_contains("jeudi 17 décembre à 14:00");
 }
+
+mod common;
+
+/// The panel's view built from the sample agenda's planning.
+#[test]
+fn the_view_of_a_planning_shows_appointments_blocks_and_free_slots_that_fit() {
+    use secretariat::agenda::Planning;
+    use secretariat::ui::agenda::agenda_view;
+    let planning = Planning::new(common::sample_agenda());
+    let monday = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let view = agenda_view(
+        &planning,
+        0,
+        monday,
+        false,
+        0,
+        Some(("durand-jean", "M. Durand")),
+        at(7, 8, 0),
+    );
+    assert_eq!(view.practitioners, ["Dr Martin", "Dr Leroy", "Dr Nguyen"]);
+    assert_eq!(view.patient.as_deref(), Some("M. Durand"));
+    let day = &view.days[0];
+    assert_eq!(day.label, "lundi 7 décembre");
+    assert!(day.closed.is_none());
+    let booked: Vec<&Row> = day
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Booked { .. }))
+        .collect();
+    assert_eq!(booked.len(), 2);
+    assert_eq!(booked[0].text, "durand-jean — Consultation de suivi");
+    assert_eq!(
+        booked[1].kind,
+        RowKind::Booked {
+            motif: 0,
+            status: AppointmentStatus::Arrived
+        }
+    );
+    // Free rows: the motif fits, none overlaps an appointment, none overlaps another free row.
+    let free: Vec<&Row> = day
+        .rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::Free | RowKind::Urgent))
+        .collect();
+    assert_eq!(free[0].at, at(7, 8, 30));
+    for f in &free {
+        assert_eq!(f.minutes, 20);
+        let end = f.at + chrono::Duration::minutes(20);
+        for b in &booked {
+            let b_end = b.at + chrono::Duration::minutes(i64::from(b.minutes));
+            assert!(end <= b.at || b_end <= f.at, "{f:?} overlaps {b:?}");
+        }
+    }
+    for pair in free.windows(2) {
+        assert!(pair[0].at + chrono::Duration::minutes(20) <= pair[1].at);
+    }
+    assert!(
+        free.iter().any(|f| f.kind == RowKind::Urgent
+            && f.at >= at(7, 11, 30)
+            && f.at + chrono::Duration::minutes(20) <= at(7, 12, 0)),
+        "the urgent range is marked: {:?}",
+        free.iter()
+            .map(|f| (f.at.time(), &f.kind))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        view.upcoming,
+        ["lundi 7 décembre à 09:00 — Dr Martin (Consultation de suivi)"]
+    );
+
+    // The week: Monday to Saturday; Tuesday morning blocked; Christmas closed.
+    let week = agenda_view(&planning, 0, monday, true, 0, None, at(7, 8, 0));
+    assert_eq!(week.days.len(), 6);
+    assert!(
+        week.days[1]
+            .rows
+            .iter()
+            .any(|r| r.kind == RowKind::Blocked && r.text == "indisponible : formation")
+    );
+    assert!(
+        !week.days[1]
+            .rows
+            .iter()
+            .any(|r| r.kind == RowKind::Free && r.at < at(8, 12, 0))
+    );
+    assert_eq!(
+        week.days[5].closed.as_deref(),
+        Some("fermé"),
+        "Dr Martin does not work on Saturday"
+    );
+    let christmas = agenda_view(
+        &planning,
+        0,
+        NaiveDate::from_ymd_opt(2026, 12, 25).unwrap(),
+        false,
+        0,
+        None,
+        at(7, 8, 0),
+    );
+    assert!(
+        christmas.days[0]
+            .closed
+            .as_deref()
+            .unwrap()
+            .starts_with("férié"),
+        "{:?}",
+        christmas.days[0].closed
+    );
+    assert!(christmas.days[0].rows.is_empty());
+}

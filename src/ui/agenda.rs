@@ -459,3 +459,173 @@ fn side(
 fn motif_text(m: &MotifEntry) -> String {
     format!("{} ({} min)", m.label, m.minutes)
 }
+
+/// The working days shown from `day`: that day alone, or Monday to Saturday of its week.
+fn shown_days(day: NaiveDate, week: bool) -> Vec<NaiveDate> {
+    use chrono::Datelike;
+    if !week {
+        return vec![day];
+    }
+    let monday = day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    (0..6).map(|n| monday + chrono::Duration::days(n)).collect()
+}
+
+/// The panel's view of a planning: the days of `practitioner` (an index in the agenda) from `day`,
+/// with its appointments, its blocked periods and the free slots for `motif` (one row per slot
+/// the motif fits in, urgent ones marked); `patient`'s upcoming appointments from `now`.
+pub fn agenda_view(
+    planning: &crate::agenda::Planning,
+    practitioner: usize,
+    day: NaiveDate,
+    week: bool,
+    motif: usize,
+    patient: Option<(&str, &str)>,
+    now: NaiveDateTime,
+) -> AgendaView {
+    use crate::agenda::{Status, UrgentSlots, free_slots, holiday, open_ranges};
+    use chrono::Datelike;
+    let agenda = planning.agenda();
+    let who = agenda.practitioners.get(practitioner);
+    let motif_id = agenda.motifs.get(motif).map_or("", |m| m.id.as_str());
+    let motif_index = |id: &str| agenda.motifs.iter().position(|m| m.id == id).unwrap_or(0);
+    let days = shown_days(day, week)
+        .into_iter()
+        .map(|date| {
+            let label = date
+                .format_localized("%A %-d %B", chrono::Locale::fr_FR)
+                .to_string();
+            let Some(p) = who else {
+                return DayColumn {
+                    date,
+                    label,
+                    closed: Some("aucun praticien".into()),
+                    rows: Vec::new(),
+                };
+            };
+            let closed = if let Some(name) = holiday(date) {
+                Some(format!("férié : {name}"))
+            } else if date.weekday() == chrono::Weekday::Sun {
+                Some("dimanche".into())
+            } else if open_ranges(agenda, &p.id, date).is_empty() {
+                Some("fermé".into())
+            } else {
+                None
+            };
+            let mut rows: Vec<Row> = planning
+                .appointments()
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.practitioner == p.id && a.start.date() == date)
+                .map(|(n, a)| Row {
+                    at: a.start,
+                    minutes: agenda.motif(&a.motif).map_or(0, |m| m.minutes),
+                    kind: RowKind::Booked {
+                        motif: motif_index(&a.motif),
+                        status: match a.status {
+                            Status::Confirme => AppointmentStatus::Confirmed,
+                            Status::Arrive => AppointmentStatus::Arrived,
+                            Status::EnRetard => AppointmentStatus::Late,
+                            Status::Absent => AppointmentStatus::NoShow,
+                            Status::Annule => AppointmentStatus::Cancelled,
+                        },
+                    },
+                    text: format!(
+                        "{} — {}",
+                        a.patient,
+                        agenda
+                            .motif(&a.motif)
+                            .map_or(a.motif.as_str(), |m| m.label.as_str())
+                    ),
+                    appointment: Some(n),
+                })
+                .collect();
+            rows.extend(
+                agenda
+                    .blocks
+                    .iter()
+                    .filter(|b| b.applies_to(&p.id) && b.from.date() <= date && date <= b.to.date())
+                    .map(|b| Row {
+                        at: b.from.max(date.and_hms_opt(0, 0, 0).expect("midnight")),
+                        minutes: 0,
+                        kind: RowKind::Blocked,
+                        text: format!("indisponible : {}", b.reason),
+                        appointment: None,
+                    }),
+            );
+            // One row per slot the motif fits in, not every step of the grid.
+            let mut shown_until: Option<NaiveDateTime> = None;
+            let start = date.and_hms_opt(0, 0, 0).expect("midnight");
+            for slot in free_slots(
+                agenda,
+                &p.id,
+                motif_id,
+                start,
+                start + chrono::Duration::days(1),
+                UrgentSlots::Included,
+            ) {
+                if shown_until.is_some_and(|until| slot.start < until) {
+                    continue;
+                }
+                shown_until = Some(slot.end);
+                rows.push(Row {
+                    at: slot.start,
+                    minutes: (slot.end - slot.start).num_minutes() as u32,
+                    kind: if slot.urgent {
+                        RowKind::Urgent
+                    } else {
+                        RowKind::Free
+                    },
+                    text: String::new(),
+                    appointment: None,
+                });
+            }
+            rows.sort_by_key(|r| r.at);
+            DayColumn {
+                date,
+                label,
+                closed,
+                rows,
+            }
+        })
+        .collect();
+    let upcoming = patient
+        .map(|(id, _)| {
+            planning
+                .upcoming_for(id, now)
+                .into_iter()
+                .map(|(_, a)| {
+                    format!(
+                        "{} à {} — {} ({})",
+                        a.start
+                            .date()
+                            .format_localized("%A %-d %B", chrono::Locale::fr_FR),
+                        a.start.format("%H:%M"),
+                        agenda.practitioner_name(&a.practitioner),
+                        agenda
+                            .motif(&a.motif)
+                            .map_or(a.motif.as_str(), |m| m.label.as_str())
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    AgendaView {
+        practitioners: agenda
+            .practitioners
+            .iter()
+            .map(|p| p.name.clone())
+            .collect(),
+        motifs: agenda
+            .motifs
+            .iter()
+            .map(|m| MotifEntry {
+                label: m.label.clone(),
+                minutes: m.minutes,
+            })
+            .collect(),
+        days,
+        patient: patient.map(|(_, name)| name.to_string()),
+        upcoming,
+        ..AgendaView::default()
+    }
+}
