@@ -183,13 +183,14 @@ impl ProgressView {
         let days = day_range(&series);
         let levels = level_bands(&series, days);
         let themes = theme_rows(themes);
+        let reach = reach(sessions);
         let weakest = themes
             .iter()
             .filter(|t| t.success < 1.0)
             .take(WEAKEST)
             .map(|t| WeakTheme {
                 theme: t.clone(),
-                scenarios: suggestions(&t.tag, library),
+                scenarios: suggestions(&t.tag, library, reach),
                 drill: drill_for(&t.tag),
             })
             .collect();
@@ -421,14 +422,31 @@ fn theme_rows(themes: &[ThemeStat]) -> Vec<ThemeRow> {
 }
 
 /// The library's scenarios with the most situations of this theme, easier ones first on a tie.
-fn suggestions(tag: &str, library: &[LibraryScenario]) -> Vec<ScenarioSuggestion> {
+/// The highest level a trainee is ready for: one above the highest level of a shift she has
+/// validated (a beginner's level before that). Unknown levels (4) do not count.
+fn reach(sessions: &[SessionSummary]) -> u8 {
+    sessions
+        .iter()
+        .filter(|s| s.kind != SessionKind::Drill && s.validated && s.level < 4)
+        .map(|s| s.level + 1)
+        .max()
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// The library's scenarios that train `tag` most, those within the trainee's `reach` first: a
+/// beginner is not sent to a confirmed shift while an easier one trains the same thing.
+fn suggestions(tag: &str, library: &[LibraryScenario], reach: u8) -> Vec<ScenarioSuggestion> {
     let mut found: Vec<(u32, &LibraryScenario)> = library
         .iter()
         .filter_map(|s| Some((*s.theme_counts.get(tag)?, s)))
         .filter(|(n, _)| *n > 0)
         .collect();
+    let beyond = |s: &LibraryScenario| s.level < 4 && s.level > reach;
     found.sort_by(|(n, a), (m, b)| {
-        m.cmp(n)
+        beyond(a)
+            .cmp(&beyond(b))
+            .then(m.cmp(n))
             .then(a.level.cmp(&b.level))
             .then_with(|| a.title.cmp(&b.title))
     });
@@ -675,16 +693,30 @@ mod tests {
             library_entry("d", 0, &[("homonyme", 2)]),
             library_entry("e", 0, &[("agenda", 4)]),
         ];
-        let view = ProgressView::build(&[], &[stat("homonyme", 40.0, 10.0)], &library);
-        let titles: Vec<&str> = view.weakest[0]
-            .scenarios
-            .iter()
-            .map(|s| s.title.as_str())
-            .collect();
-        // Most situations first; on a tie the easier scenario; at most three.
-        assert_eq!(titles, ["Titre b", "Titre d", "Titre c"]);
+        let titles = |view: &ProgressView| -> Vec<String> {
+            view.weakest[0]
+                .scenarios
+                .iter()
+                .map(|s| s.title.clone())
+                .collect()
+        };
+        // A trainee who has validated an intermediate shift may go up to confirmed: most
+        // situations first; on a tie the easier scenario; at most three.
+        let intermediate = [summary(
+            "s",
+            "2026-12-01T10:00:00+01:00",
+            SessionKind::Shift,
+            2,
+            80.0,
+        )];
+        let view = ProgressView::build(&intermediate, &[stat("homonyme", 40.0, 10.0)], &library);
+        assert_eq!(titles(&view), ["Titre b", "Titre d", "Titre c"]);
         assert_eq!(view.weakest[0].scenarios[0].path, PathBuf::from("b.ron"));
         assert_eq!(view.weakest[0].drill, None, "not a vocabulary theme");
+        // A beginner (nothing validated yet) is sent to what is within reach first: the
+        // confirmed shift that trains it most comes after the tutorial and the beginner's one.
+        let view = ProgressView::build(&[], &[stat("homonyme", 40.0, 10.0)], &library);
+        assert_eq!(titles(&view), ["Titre d", "Titre c", "Titre b"]);
     }
 
     #[test]
