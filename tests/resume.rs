@@ -10,6 +10,18 @@ use std::time::{Duration, Instant};
 
 const ANSWERS: &str = "tests/fixtures/reponses-exemple-v1.ron";
 
+/// The fixture played in real time by the game's own shift code (45 game minutes at ×600: 4.5 s).
+const HEADLESS: [&str; 8] = [
+    "play",
+    "--headless",
+    FIXTURE,
+    "--answers",
+    ANSWERS,
+    "--speed",
+    "600",
+    "--json",
+];
+
 fn data(name: &str) -> PathBuf {
     let dir = temp_dir(name);
     let _ = std::fs::remove_dir_all(&dir);
@@ -45,21 +57,9 @@ fn a_shift_killed_mid_way_resumes_into_the_same_report() {
     );
     assert!(reference.status.success());
 
-    // Uninterrupted, in real time (45 game minutes at ×600: about 4.5 s).
+    // Uninterrupted, in real time.
     let whole = data("resume-whole");
-    let out = secretariat_in(
-        &whole,
-        &[
-            "play",
-            "--headless",
-            FIXTURE,
-            "--answers",
-            ANSWERS,
-            "--speed",
-            "600",
-            "--json",
-        ],
-    );
+    let out = secretariat_in(&whole, &HEADLESS);
     assert!(
         out.status.success(),
         "{}",
@@ -73,22 +73,10 @@ fn a_shift_killed_mid_way_resumes_into_the_same_report() {
 
     // Killed with SIGKILL once a few actions are journaled, then resumed.
     let cut = data("resume-killed");
-    let mut child = secretariat_command(
-        &cut,
-        &[
-            "play",
-            "--headless",
-            FIXTURE,
-            "--answers",
-            ANSWERS,
-            "--speed",
-            "600",
-            "--json",
-        ],
-    )
-    .stdout(std::process::Stdio::null())
-    .spawn()
-    .unwrap();
+    let mut child = secretariat_command(&cut, &HEADLESS)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
     let started = Instant::now();
     while journaled_actions(&cut) < 4 {
         assert!(

@@ -23,13 +23,23 @@ enum Choosing {
     ResultFolder,
 }
 
+/// An exam file opened, with what the form says of its scenario (read once, not every frame).
+struct Opened {
+    path: PathBuf,
+    exam: ExamFile,
+    /// « Scénario : … », or `None` when the scenario inside does not load.
+    scenario_line: Option<String>,
+}
+
 #[derive(Resource, Default)]
 pub struct ExamDesk {
-    exam: Option<(PathBuf, ExamFile)>,
+    exam: Option<Opened>,
     form: CandidateForm,
     result_folder: Option<PathBuf>,
     chooser: Option<(Browser, Choosing)>,
     error: Option<String>,
+    /// Attempts already stored, by the profile they were counted for (one query, not one a frame).
+    attempts: Option<(Option<i64>, u32)>,
 }
 
 impl ExamDesk {
@@ -43,44 +53,54 @@ impl ExamDesk {
     fn open(&mut self, path: &Path) {
         match ExamFile::read(path) {
             Ok(exam) => {
-                self.exam = Some((path.to_path_buf(), exam));
+                let scenario_line = exam.scenario().ok().map(|s| {
+                    format!(
+                        "Scénario : {} — {} ({}–{}), {} situations",
+                        s.title,
+                        s.practice.name,
+                        s.practice.shift_start,
+                        s.practice.shift_end,
+                        s.situations.len()
+                    )
+                });
+                self.exam = Some(Opened {
+                    path: path.to_path_buf(),
+                    exam,
+                    scenario_line,
+                });
+                self.attempts = None;
                 self.error = None;
             }
             Err(e) => self.error = Some(e),
         }
     }
 
-    fn view(&self, results: &Results) -> ExamFormView {
+    fn view(&mut self, results: &Results) -> ExamFormView {
+        let done = self.attempts_done(results);
         let mut view = ExamFormView {
-            exam_file: self.exam.as_ref().map(|(p, _)| p.display().to_string()),
+            exam_file: self.exam.as_ref().map(|o| o.path.display().to_string()),
             result_folder: self.result_folder.as_ref().map(|p| p.display().to_string()),
             error: self.error.clone(),
             ..default()
         };
-        if let Some((_, exam)) = &self.exam {
-            let scenario = exam.scenario().ok();
+        if let Some(Opened {
+            exam,
+            scenario_line,
+            ..
+        }) = &self.exam
+        {
             view.title = Some(exam.title.clone());
-            if let Some(s) = &scenario {
-                view.details.push(format!(
-                    "Scénario : {} — {} ({}–{}), {} situations",
-                    s.title,
-                    s.practice.name,
-                    s.practice.shift_start,
-                    s.practice.shift_end,
-                    s.situations.len()
-                ));
-            }
+            view.details.extend(scenario_line.clone());
             view.details.push(format!(
                 "Graine {} · vitesse ×{} · {} passage(s) permis",
                 exam.seed, exam.speed, exam.attempts
             ));
-            let done = self.attempts_done(results, exam);
             if done > 0 {
                 view.details.push(format!(
                     "Déjà passé {done} fois sur ce poste avec ce profil."
                 ));
             }
-            view.can_start = scenario.is_some() && done < exam.attempts;
+            view.can_start = scenario_line.is_some() && done < exam.attempts;
             if done >= exam.attempts && view.error.is_none() {
                 view.error = Some(format!(
                     "Vous avez déjà passé cet examen le nombre de fois permis ({}).",
@@ -91,11 +111,23 @@ impl ExamDesk {
         view
     }
 
-    fn attempts_done(&self, results: &Results, exam: &ExamFile) -> u32 {
-        results
-            .with(|s| s.exam_attempts(results.profile_id(), &exam.id))
-            .and_then(Result::ok)
-            .unwrap_or(0)
+    /// How many times the current profile has sat the open exam on this PC.
+    fn attempts_done(&mut self, results: &Results) -> u32 {
+        let Some(opened) = &self.exam else {
+            return 0;
+        };
+        let profile = results.profile_id();
+        match self.attempts {
+            Some((counted_for, done)) if counted_for == profile => done,
+            _ => {
+                let done = results
+                    .with(|s| s.exam_attempts(profile, &opened.exam.id))
+                    .and_then(Result::ok)
+                    .unwrap_or(0);
+                self.attempts = Some((profile, done));
+                done
+            }
+        }
     }
 }
 
@@ -120,9 +152,7 @@ fn exam_ui(
     if desk.form.name.is_empty()
         && let Some(p) = &results.current
     {
-        desk.form.name = format!("{} {}", p.first_name, p.last_name)
-            .trim()
-            .to_string();
+        desk.form.name = p.full_name();
         desk.form.group = p.group.clone();
     }
     if let Some(chosen) = run_chooser(&mut root, &mut desk.chooser) {
@@ -143,7 +173,7 @@ fn exam_ui(
             let from = desk
                 .exam
                 .as_ref()
-                .and_then(|(p, _)| p.parent().map(Path::to_path_buf))
+                .and_then(|o| o.path.parent().map(Path::to_path_buf))
                 .unwrap_or_else(start_dir);
             desk.chooser = Some((
                 Browser::new(
@@ -184,29 +214,23 @@ fn exam_ui(
 fn start(desk: &mut ExamDesk, results: &mut Results) -> Result<Session, String> {
     let (path, exam) = desk
         .exam
-        .clone()
+        .as_ref()
+        .map(|o| (o.path.clone(), o.exam.clone()))
         .ok_or("Ouvrez d'abord le fichier d'examen donné par le formateur.")?;
     let name = desk.form.name.trim().to_string();
     if name.is_empty() {
         return Err("Indiquez votre prénom et votre nom.".into());
     }
     let scenario = exam.scenario()?;
-    let typed = {
-        let mut words = name.split_whitespace();
-        NewProfile {
-            first_name: words.next().unwrap_or_default().to_string(),
-            last_name: words.collect::<Vec<_>>().join(" "),
-            group: desk.form.group.trim().to_string(),
-        }
-    };
-    let same_as_current = results.current.as_ref().is_some_and(|p| {
-        crate::text::normalise(&format!("{} {}", p.first_name, p.last_name))
-            == crate::text::normalise(&name)
-    });
+    let typed = NewProfile::from_full_name(&name, &desk.form.group);
+    let same_as_current = results
+        .current
+        .as_ref()
+        .is_some_and(|p| crate::text::normalise(&p.full_name()) == crate::text::normalise(&name));
     if !same_as_current && results.store_ok() {
         results.create(&typed)?;
     }
-    let done = desk.attempts_done(results, &exam);
+    let done = desk.attempts_done(results);
     if done >= exam.attempts {
         return Err(format!(
             "Vous avez déjà passé cet examen le nombre de fois permis ({}).",

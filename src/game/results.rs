@@ -18,8 +18,9 @@ pub struct Results {
     pub notices: Vec<String>,
     pub profiles: Vec<Profile>,
     pub current: Option<Profile>,
-    /// The most recent shift left unfinished, offered on the home screen.
-    pub interrupted: Option<Journal>,
+    /// The most recent shift left unfinished, offered on the home screen, and how the banner
+    /// tells it (worked out once: it reads the scenario's text).
+    interrupted: Option<(Journal, InterruptedView)>,
 }
 
 impl Results {
@@ -161,7 +162,18 @@ impl Results {
                 self.notices.push(message);
             }
         }
-        self.interrupted = found.into_iter().next();
+        self.interrupted = found.into_iter().next().map(|j| {
+            let view = InterruptedView {
+                description: describe_interrupted(&j),
+                exam: j.header.exam.is_some(),
+            };
+            (j, view)
+        });
+    }
+
+    /// The interrupted shift, to resume or close: offered no more.
+    pub fn take_interrupted(&mut self) -> Option<Journal> {
+        self.interrupted.take().map(|(j, _)| j)
     }
 
     pub fn bar_view(&self) -> ProfileBarView {
@@ -175,10 +187,7 @@ impl Results {
                 })
                 .collect(),
             current: self.profile_id(),
-            interrupted: self.interrupted.as_ref().map(|j| InterruptedView {
-                description: describe_interrupted(j),
-                exam: j.header.exam.is_some(),
-            }),
+            interrupted: self.interrupted.as_ref().map(|(_, v)| v.clone()),
             notices: self.notices.clone(),
             store_ok: self.store_ok(),
         }

@@ -401,8 +401,7 @@ fn home_ui(
 /// its end at once (stored, with its report) instead of taken up.
 fn resume_interrupted(results: &mut Results, close: bool) -> Result<Session, String> {
     let journal = results
-        .interrupted
-        .take()
+        .take_interrupted()
         .ok_or("aucune vacation interrompue")?;
     let scenario = load::load_scenario_str(&journal.header.scenario_text).map_err(|p| {
         format!(

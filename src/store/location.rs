@@ -38,16 +38,6 @@ impl DataDir {
     pub fn may_be_removable(&self) -> bool {
         self.origin == Origin::Portable
     }
-
-    /// How the README and the home screen name it.
-    pub fn describe(&self) -> String {
-        let how = match self.origin {
-            Origin::Environment => "choisi par SECRETARIAT_DATA",
-            Origin::Portable => "installation portable",
-            Origin::UserData => "dossier de l'utilisateur",
-        };
-        format!("{} ({how})", self.path.display())
-    }
 }
 
 /// Finds the data folder (it is created when the store opens).

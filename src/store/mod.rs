@@ -23,13 +23,19 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// « Prénom Nom ».
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name.trim(), self.last_name.trim())
+            .trim()
+            .to_string()
+    }
+
     /// « Prénom Nom (groupe) ».
     pub fn display_name(&self) -> String {
-        let name = format!("{} {}", self.first_name.trim(), self.last_name.trim());
         if self.group.trim().is_empty() {
-            name.trim().to_string()
+            self.full_name()
         } else {
-            format!("{} ({})", name.trim(), self.group.trim())
+            format!("{} ({})", self.full_name(), self.group.trim())
         }
     }
 }
@@ -41,6 +47,19 @@ pub struct NewProfile {
     pub last_name: String,
     #[serde(default)]
     pub group: String,
+}
+
+impl NewProfile {
+    /// A name typed in one field (« Zoé Lefèvre », « Marie-Hélène de La Tour »): the first word
+    /// is the first name, the rest the name.
+    pub fn from_full_name(name: &str, group: &str) -> NewProfile {
+        let mut words = name.split_whitespace();
+        NewProfile {
+            first_name: words.next().unwrap_or_default().to_string(),
+            last_name: words.collect::<Vec<_>>().join(" "),
+            group: group.trim().to_string(),
+        }
+    }
 }
 
 /// A student's history as a file, to carry to another PC.
@@ -113,21 +132,16 @@ pub fn named_profile(
             .ok_or_else(|| format!("aucun profil numéro {id}"));
     }
     let wanted = crate::text::normalise(named);
-    let full = |p: &Profile| crate::text::normalise(&format!("{} {}", p.first_name, p.last_name));
-    if let Some(p) = profiles.iter().find(|p| full(p) == wanted) {
+    if let Some(p) = profiles
+        .iter()
+        .find(|p| crate::text::normalise(&p.full_name()) == wanted)
+    {
         return Ok(p.clone());
     }
     if !create {
         return Err(format!("aucun profil « {} »", named.trim()));
     }
-    let mut words = named.split_whitespace();
-    let first_name = words.next().unwrap_or_default().to_string();
-    let last_name = words.collect::<Vec<_>>().join(" ");
     store
-        .create_profile(&NewProfile {
-            first_name,
-            last_name,
-            group: String::new(),
-        })
+        .create_profile(&NewProfile::from_full_name(named, ""))
         .map_err(|e| e.to_string())
 }

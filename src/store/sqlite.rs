@@ -68,7 +68,6 @@ CREATE TABLE theme_stats (
 
 pub struct SqliteStore {
     conn: Connection,
-    path: PathBuf,
     /// What happened on opening that the user must know (a database set aside), in French.
     notice: Option<String>,
     wal: bool,
@@ -127,7 +126,6 @@ impl SqliteStore {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = SqliteStore {
             conn,
-            path: path.to_path_buf(),
             notice: None,
             wal,
         };
@@ -157,10 +155,6 @@ impl SqliteStore {
 
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Whether the write-ahead log is in use (else the rollback journal).

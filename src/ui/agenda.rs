@@ -109,8 +109,6 @@ pub struct AgendaState {
     /// The appointment being moved: the next slot chosen is its new time.
     pub moving: Option<usize>,
     pub error: Option<String>,
-    /// A field had the keyboard at the end of the last frame (egui drops focus on Échap first).
-    pub typing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -162,7 +160,7 @@ pub const KEYS: &str = "[J] jour/semaine  [←/→] jour précédent/suivant  [�
 
 pub fn agenda(ui: &mut Ui, view: &AgendaView, state: &mut AgendaState) -> Option<AgendaAction> {
     let mut action = None;
-    let keys_free = !state.typing && !ui.ctx().egui_wants_keyboard_input();
+    let keys_free = !ui.ctx().egui_wants_keyboard_input();
     let first_day = view.days.first().map(|d| d.date);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Agenda").size(20.0).strong());
@@ -222,7 +220,6 @@ pub fn agenda(ui: &mut Ui, view: &AgendaView, state: &mut AgendaState) -> Option
     if keys_free && ui.input(|i| i.key_pressed(Key::Escape)) {
         action = Some(AgendaAction::Close);
     }
-    state.typing = ui.ctx().egui_wants_keyboard_input();
     action
 }
 
@@ -334,7 +331,7 @@ fn side(
                     .desired_width(110.0),
             )
             .labelled_by(label.id);
-        submitted = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        submitted = super::field_keys(ui, &field).entered;
         if ui.button(with_key("Chercher", "R")).clicked()
             || (keys_free && ui.input(|i| i.key_pressed(Key::R)))
         {

@@ -96,7 +96,7 @@ pub fn browser(ui: &mut Ui, b: &mut Browser) -> Option<BrowserAction> {
                     .desired_width(420.0),
             )
             .labelled_by(label.id);
-        let typed_enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let typed_enter = super::field_keys(ui, &field).entered;
         if ui.button("Aller").clicked() || typed_enter {
             let typed = PathBuf::from(b.typed.trim());
             if typed.is_file() && b.accepts(&typed.to_string_lossy()) {

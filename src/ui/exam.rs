@@ -22,9 +22,6 @@ pub struct ExamFormView {
 pub struct CandidateForm {
     pub name: String,
     pub group: String,
-    /// A field had the keyboard at the end of the last frame. egui drops the focus on Échap
-    /// before the panel runs, so this is how Échap in a field is told from Échap on the form.
-    pub typing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -41,8 +38,8 @@ pub fn exam_form(
     form: &mut CandidateForm,
 ) -> Option<ExamFormAction> {
     let mut action = None;
-    // Échap in a field only leaves the field.
-    let keys_free = !form.typing && !ui.ctx().egui_wants_keyboard_input();
+    // Échap in a field only leaves the field: the field consumes it (`field_keys`).
+    let keys_free = !ui.ctx().egui_wants_keyboard_input();
     ui.add_space(8.0);
     ui.label(RichText::new("Passer un examen").size(26.0).strong());
     ui.label(
@@ -81,7 +78,7 @@ pub fn exam_form(
                         .desired_width(280.0),
                 )
                 .labelled_by(l.id);
-            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            if super::field_keys(ui, &field).entered {
                 submitted = true;
             }
             ui.end_row();
@@ -118,6 +115,5 @@ pub fn exam_form(
             action = Some(ExamFormAction::Back);
         }
     });
-    form.typing = ui.ctx().egui_wants_keyboard_input();
     action
 }

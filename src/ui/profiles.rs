@@ -156,7 +156,7 @@ pub fn profile_bar(
                     )
                     .labelled_by(label.id);
                 // Enter in a field creates the profile; the key goes no further.
-                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                if super::field_keys(ui, &field).entered {
                     submitted = true;
                 }
             }
